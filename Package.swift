@@ -1,0 +1,83 @@
+// swift-tools-version: 6.0
+// Rudder: a Helm-compatible chart engine.
+//
+// Layers (dependencies point one way):
+//   RudderCore  <-  CYAML <- RudderYAML
+//   RudderCore  <-  RudderTemplate
+//   RudderCore  <-  RudderRegex
+//   RudderTemplate + RudderYAML + RudderRegex  <-  RudderFunctions
+//   everything  <-  RudderChart  <-  rudder (CLI)
+import PackageDescription
+
+let package = Package(
+    name: "Rudder",
+    products: [
+        .executable(name: "rudder", targets: ["rudder"]),
+        .library(name: "RudderChart", targets: ["RudderChart"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The value type, source positions, diagnostics, file access. No dependencies.
+        .target(name: "RudderCore"),
+        // libyaml (Debian: libyaml-dev).
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        // zlib (Debian: zlib1g-dev), for chart archives.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        // YAML and JSON: read with source positions, write as Helm's toYaml/toJson do.
+        .target(name: "RudderYAML", dependencies: ["RudderCore", "CYAML"]),
+        // Go's text/template: lexer, parser, evaluator, fmt-style printing.
+        .target(name: "RudderTemplate", dependencies: ["RudderCore"]),
+        // RE2-syntax regular expressions with Go's semantics, linear time.
+        .target(name: "RudderRegex", dependencies: ["RudderCore"]),
+        // Sprig and Helm template functions.
+        .target(
+            name: "RudderFunctions",
+            dependencies: ["RudderCore", "RudderTemplate", "RudderYAML", "RudderRegex"]
+        ),
+        // Chart engine: load, values, schema, render, lint, package.
+        .target(
+            name: "RudderChart",
+            dependencies: ["RudderCore", "RudderYAML", "RudderTemplate", "RudderFunctions", "CZlib"]
+        ),
+        // The command-line tool.
+        .executableTarget(
+            name: "rudder",
+            dependencies: [
+                "RudderChart",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            // The standard library is linked statically: start-up in milliseconds.
+            // swift-argument-parser pulls in FoundationEssentials (no Foundation),
+            // whose static archive needs these three beside it.
+            linkerSettings: [
+                .unsafeFlags(["-static-stdlib"]),
+                .linkedLibrary("swiftSynchronization"),
+                .linkedLibrary("_FoundationCollections"),
+                .linkedLibrary("_FoundationCShims"),
+            ]
+        ),
+        // Test support: golden case files, fixtures. Not API.
+        .target(name: "_RudderTestSupport", dependencies: ["RudderCore"]),
+
+        .testTarget(name: "RudderCoreTests", dependencies: ["RudderCore", "_RudderTestSupport"]),
+        .testTarget(name: "RudderYAMLTests", dependencies: ["RudderYAML", "_RudderTestSupport"]),
+        .testTarget(name: "RudderTemplateTests", dependencies: ["RudderTemplate", "_RudderTestSupport"]),
+        .testTarget(name: "RudderRegexTests", dependencies: ["RudderRegex", "_RudderTestSupport"]),
+        .testTarget(
+            name: "RudderFunctionsTests",
+            dependencies: ["RudderFunctions", "RudderTemplate", "RudderYAML", "_RudderTestSupport"]
+        ),
+        .testTarget(name: "RudderChartTests", dependencies: ["RudderChart", "_RudderTestSupport"]),
+        .testTarget(name: "RudderCLITests", dependencies: ["RudderCore", "_RudderTestSupport"]),
+    ]
+)

@@ -1,0 +1,2 @@
+// RudderFunctions: see Package.swift for this layer's role.
+import RudderCore

@@ -1,0 +1,2 @@
+// RudderRegex: see Package.swift for this layer's role.
+import RudderCore

@@ -1,0 +1,61 @@
+import RudderCore
+
+/// The Go type of a function parameter, as the template engine checks and
+/// converts arguments before a call (Go's `reflect` rules: an untyped number
+/// constant becomes the parameter's type; a `string` parameter refuses an `int`
+/// with "wrong type for value; expected string; got int").
+public enum ParameterType: Sendable, Equatable {
+    /// `interface{}`: anything, nil included.
+    case any
+    case string
+    case int
+    case int64
+    case float64
+    case bool
+    /// `[]interface{}` (Sprig's list functions take `interface{}` and reflect; use `.any` there).
+    case list
+    /// `map[string]interface{}`.
+    case map
+}
+
+/// An error a function returns: the engine reports it as `error calling NAME: MESSAGE`.
+public struct FunctionError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// A template function: its Go signature (for argument checks and constant
+/// conversion) and its body. Bodies are pure: they see only their arguments.
+/// (`include` and `tpl` need the running template set and live in the engine.)
+public struct TemplateFunction: Sendable {
+    public var parameters: [ParameterType]
+    /// The element type of a trailing variadic parameter (`...interface{}`), if any.
+    public var variadic: ParameterType?
+    public var body: @Sendable ([Value]) throws -> Value
+
+    public init(
+        _ parameters: [ParameterType], variadic: ParameterType? = nil,
+        _ body: @escaping @Sendable ([Value]) throws -> Value
+    ) {
+        self.parameters = parameters
+        self.variadic = variadic
+        self.body = body
+    }
+}
+
+/// Name → function. Filled by other targets (Sprig and Helm functions); immutable
+/// once handed to an execution, so one registry serves many parallel renders.
+public struct FunctionRegistry: Sendable {
+    public private(set) var functions: [String: TemplateFunction] = [:]
+
+    public init() {}
+
+    public mutating func register(_ name: String, _ function: TemplateFunction) {
+        functions[name] = function
+    }
+
+    public subscript(name: String) -> TemplateFunction? { functions[name] }
+
+    public func contains(_ name: String) -> Bool { functions[name] != nil }
+}

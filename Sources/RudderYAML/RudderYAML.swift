@@ -1,0 +1,2 @@
+// RudderYAML: see Package.swift for this layer's role.
+import RudderCore

@@ -1,0 +1,2 @@
+import Testing
+@Suite struct RudderFunctionsPlaceholderTests { @Test func targetBuilds() { #expect(Bool(true)) } }

@@ -1,0 +1,2 @@
+import Testing
+@Suite struct RudderRegexPlaceholderTests { @Test func targetBuilds() { #expect(Bool(true)) } }

@@ -1,0 +1,2 @@
+import Testing
+@Suite struct RudderTemplatePlaceholderTests { @Test func targetBuilds() { #expect(Bool(true)) } }

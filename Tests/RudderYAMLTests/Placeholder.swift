@@ -1,0 +1,2 @@
+import Testing
+@Suite struct RudderYAMLPlaceholderTests { @Test func targetBuilds() { #expect(Bool(true)) } }
