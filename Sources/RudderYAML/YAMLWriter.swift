@@ -70,7 +70,7 @@ public enum YAMLWriter {
         case .map(let m):
             var entries: [(key: YAMLEmitter.Scalar, value: YAMLEmitter.Node)] = []
             entries.reserveCapacity(m.count)
-            for key in m.keys.sorted(by: YAMLKeyOrder.less) {
+            for key in m.keys.sorted(by: { YAMLKeyOrder.less($0, $1, flavor: flavor) }) {
                 entries.append((try stringScalar(key, flavor: flavor), try node(m[key] ?? .null, flavor: flavor)))
             }
             return .mapping(entries)
@@ -152,9 +152,13 @@ public enum YAMLWriter {
 
 /// yaml.v2's and v3's order of string map keys: rune by rune; two letters by
 /// code point; a letter against a non-letter puts the non-letter first
-/// (unless a digit run precedes); digit runs compare as numbers.
+/// (v3: unless a digit precedes, then the letter); digit runs compare as
+/// numbers. This is not a consistent order for keys such as `x10y`, `x1a`
+/// and `x1_` (yaml.v2 then prints them in an order that depends on Go's map
+/// iteration, differently from run to run); we give one of those orders.
 enum YAMLKeyOrder {
-    static func less(_ a: String, _ b: String) -> Bool {
+    static func less(_ a: String, _ b: String, flavor: YAMLEmitter.Flavor) -> Bool {
+        let v3 = flavor == .v3
         let ar = Array(a.unicodeScalars), br = Array(b.unicodeScalars)
         var digits = false
         var i = 0
@@ -166,7 +170,7 @@ enum YAMLKeyOrder {
             }
             let al = isLetter(ar[i]), bl = isLetter(br[i])
             if al && bl { return ar[i].value < br[i].value }
-            if al || bl { return digits ? al : bl }
+            if al || bl { return v3 && digits ? al : bl }
             var an: Int64 = 0, bn: Int64 = 0
             if ar[i] == "0" || br[i] == "0" {
                 var j = i - 1
