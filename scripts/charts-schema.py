@@ -114,8 +114,8 @@ def common_tail(app_port_name):
                 "type": "object", "required": ["host"], "additionalProperties": False,
                 "properties": {
                     "host": string("Host name, e.g. llm.example.com.", minLength=1),
-                    "paths": array("Paths of the host.", {
-                        "type": "object", "additionalProperties": False,
+                    "paths": array("Paths of the host: objects {path, pathType}, or plain path strings.", {
+                        "type": ["object", "string"], "additionalProperties": False,
                         "properties": {
                             "path": string("URL path.", pattern="^/"),
                             "pathType": string("Path type.", enum=["Prefix", "Exact", "ImplementationSpecific"]),
