@@ -159,7 +159,8 @@ public enum ManifestSorter {
     /// `head` parses a document's head; its error is Helm's YAML parse error.
     public static func sort(
         files: [(path: String, content: String)],
-        head: (String) throws -> ManifestHead
+        head: (String) throws -> ManifestHead,
+        log: (String) -> Void = { _ in }
     ) throws -> (manifests: [Manifest], hooks: [HookManifest]) {
         var manifests: [Manifest] = []
         var hooks: [HookManifest] = []
@@ -190,7 +191,10 @@ public enum ManifestSorter {
                     }
                     events.append(event)
                 }
-                if unknown { continue }
+                if unknown {
+                    log("level=INFO msg=\"skipping unknown hooks\" hookTypes=\(hookValue)")
+                    continue
+                }
                 hooks.append(HookManifest(manifest: manifest, events: events))
             }
         }
