@@ -12,10 +12,11 @@ struct PikeVM {
         /// Capture slots, `slotCount` per thread, in thread order.
         var slots: [Int]
 
+        /// Capture storage grows with the number of live threads, not with the
+        /// program size, so large programs do not allocate up front.
         init(size: Int, slotCount: Int) {
             visited = Array(repeating: 0, count: size)
-            programCounters.reserveCapacity(size)
-            slots = Array(repeating: -1, count: size * slotCount)
+            slots = Array(repeating: -1, count: min(size, 16) * slotCount)
         }
 
         mutating func clear() {
@@ -214,6 +215,9 @@ struct PikeVM {
                     queue.programCounters.append(pc)
                     if slotCount > 0 {
                         let base = thread * slotCount
+                        if base + slotCount > queue.slots.count {
+                            queue.slots.append(contentsOf: repeatElement(-1, count: max(queue.slots.count, slotCount)))
+                        }
                         for slot in 0..<slotCount { queue.slots[base + slot] = scratch[slot] }
                     }
                     pc = -1
