@@ -1,0 +1,6 @@
+import RudderCore
+import RudderTemplate
+
+extension HelmFunctions {
+    static func registerSemver(_ r: inout Registrar) {}
+}
