@@ -1,0 +1,6 @@
+import RudderCore
+import RudderTemplate
+
+extension HelmFunctions {
+    static func registerDates(_ r: inout Registrar) {}
+}
