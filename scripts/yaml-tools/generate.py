@@ -68,8 +68,8 @@ def hostile(directory):
     write("deep-flow-maps-100k.yaml", "a: " + "{a: " * 100_000 + "1" + "}" * 100_000 + "\n")
     write("deep-block-100k.yaml", "- " * 100_000 + "x\n")
     write("invalid-utf8-late.yaml", b"a: 1\n" * 200_000 + b"b: \xff\n")
-    write("long-scalar-50mb.yaml", "a: " + "x" * 50_000_000 + "\n")
-    write("many-keys-1m.yaml", "".join("k%d: %d\n" % (i, i) for i in range(1_000_000)))
+    write("long-scalar-20mb.yaml", "a: " + "x" * 20_000_000 + "\n")
+    write("many-keys-200k.yaml", "".join("k%d: %d\n" % (i, i) for i in range(200_000)))
     write("unclosed-quote-10mb.yaml", "a: \"" + "y" * 10_000_000 + "\n")
     write("many-documents-100k.yaml", "".join("k%d: 1\n---\n" % i for i in range(100_000)))
 
