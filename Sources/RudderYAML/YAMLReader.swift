@@ -34,9 +34,11 @@ public enum YAMLReader {
 
     /// `sigs.k8s.io/yaml.Unmarshal` into `top` (Helm's `fromYaml` uses `.map`,
     /// `fromYamlArray` `.list`): only the first document of `bytes` is read
-    /// (no `---` splitting, unlike values files); an empty document or
-    /// `null` gives `.null` (Go's nil map, printed `null` by `toJson`; Helm's
-    /// values loader merges it as `{}`). `helmMessage` of an
+    /// (no `---` splitting, unlike values files, so `a: 1\n---\nb: 2` is
+    /// `{a: 1}` and an error in a later document goes unnoticed); an empty
+    /// document or `null` gives `{}` for `.map`, `[]` for `.list` and null for
+    /// `.any` (fixed by the fromyaml.cases goldens). Otherwise the same
+    /// reading as `readValues`. `helmMessage` of an
     /// error is what `fromYaml` puts under the `Error` key.
     public static func unmarshal(_ bytes: [UInt8], file: String, top: TopLevel = .map,
                                  limits: YAMLLimits = .default) throws(YAMLError) -> Value {
@@ -212,7 +214,11 @@ public enum YAMLReader {
                 helmMessage: helmPrefix + "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(jsonKind) into Go value of type \(goType)")
         }
         switch (top, value) {
-        case (_, .null):
+        case (.map, .null):
+            return .map([:])
+        case (.list, .null):
+            return .list([])
+        case (.any, .null):
             return .null
         case (.map, .map), (.list, .list), (.any, _):
             return value
