@@ -178,8 +178,194 @@ CONTROL = cases(
     ("if-and-or", "{{ if and .Values.t .Values.s }}1{{ end }}{{ if or .Values.no .Values.zero }}2{{ else }}3{{ end }}"),
 )
 
+
+def printf_cases():
+    rows = []
+    verbs_int = ["%d", "%5d", "%-5d|", "%05d", "%+d", "% d", "%x", "%X", "%#x", "%#X", "%o", "%#o", "%O", "%b", "%#b",
+                 "%c", "%q", "%U", "%#U", "%v", "%08.3d", "%.0d", "%.3d", "%s", "%t", "%e", "%f", "%g", "%10.4x", "%-08d|", "%+05d", "%x_neg"]
+    for i, verb in enumerate(verbs_int):
+        if verb == "%x_neg":
+            rows.append(("int-x-negative", '{{ printf "%x %X %o %b %d" -255 -255 -8 -5 -0 }}', V))
+            continue
+        rows.append(("int-%02d" % i, '{{ printf "%s" 65 }}|{{ printf "%s" -42 }}|{{ printf "%s" 0 }}' % (verb, verb, verb), V))
+    verbs_float = ["%v", "%e", "%E", "%f", "%F", "%g", "%G", "%.2f", "%.0f", "%.3e", "%.3g", "%10.2f|", "%-10.2f|", "%010.2f",
+                   "%+.1f", "% .1f", "%#g", "%#.3g", "%#.0f", "%#e", "%8.3g|", "%d", "%s", "%x", "%.10g", "%.1g", "%.20f", "%+v"]
+    for i, verb in enumerate(verbs_float):
+        rows.append(("float-%02d" % i,
+                     '{{ printf "%s" 3.14159 }}|{{ printf "%s" -0.000012345 }}|{{ printf "%s" 1234567.0 }}|{{ printf "%s" 0.0 }}|{{ printf "%s" 1e21 }}|{{ printf "%s" 100.0 }}' % ((verb,) * 6), V))
+    rows.append(("float-values", '{{ printf "%v %v %v %v" .Values.f .Values.n .Values.big .Values.zero }}', V))
+    rows.append(("float-shortest", '{{ printf "%v %v %v %v %v" 0.1 0.3 1e-7 123456789.0 2.5e-5 }}', V))
+    rows.append(("float-rounding", '{{ printf "%.1f %.1f %.1f %.2f %.0f %.0f" 0.25 0.35 0.05 1.005 0.5 1.5 }}', V))
+    rows.append(("float-g-exponent-edge", '{{ printf "%g %g %g %g" 100000.0 1000000.0 0.0001 0.00001 }}', V))
+    rows.append(("float-big-f", '{{ printf "%f %.3f" 1e20 123456789.987654321 }}', V))
+    verbs_str = ["%s", "%v", "%q", "%x", "%X", "% x", "%#x", "%# x", "%10s|", "%-10s|", "%010s", "%.2s", "%5.1s|", "%+q", "%#q", "%d", "%t", "%T", "%#v", "%.0s|"]
+    for i, verb in enumerate(verbs_str):
+        rows.append(("string-%02d" % i, '{{ printf "%s" "héllo" }}|{{ printf "%s" "" }}|{{ printf "%s" "a\\"b`c\\n" }}' % ((verb,) * 3), V))
+    verbs_bool = ["%t", "%v", "%s", "%d", "%5t|", "%-6v|", "%q", "%T"]
+    for i, verb in enumerate(verbs_bool):
+        rows.append(("bool-%02d" % i, '{{ printf "%s" true }}|{{ printf "%s" false }}' % (verb, verb), V))
+    verbs_comp = ["%v", "%d", "%s", "%q", "%x", "%T", "%5v", "%#v", "%+v", "%03d"]
+    for i, verb in enumerate(verbs_comp):
+        rows.append(("list-%02d" % i, '{{ printf "%s" .Values.l }}|{{ printf "%s" (list 1 2) }}|{{ printf "%s" .Values.strs }}' % ((verb,) * 3), V))
+        rows.append(("map-%02d" % i, '{{ printf "%s" .Values.m }}|{{ printf "%s" .Values.em }}' % ((verb,) * 2), V))
+    rows += [
+        ("nil-v", '{{ printf "%v|%s|%d|%T|%5v|%q" nil nil nil nil nil nil }}', V),
+        ("missing-v", '{{ printf "%v %s" .Values.nope .Values.nul }}', V),
+        ("percent", '{{ printf "100%%" }}'),
+        ("missing-arg", '{{ printf "%d %s" 1 }}'),
+        ("extra-arg", '{{ printf "%d" 1 2 "x" nil }}'),
+        ("no-verb", '{{ printf "abc%" }}'),
+        ("no-verb-flags", '{{ printf "abc%-5" 1 }}'),
+        ("star-width", '{{ printf "%*d|%-*d|" 5 42 4 7 }}'),
+        ("star-precision", '{{ printf "%.*f" 2 3.14159 }}'),
+        ("bad-width", '{{ printf "%*d" "x" 5 }}'),
+        ("bad-verb-z", '{{ printf "%z" 5 }}'),
+        ("bad-verb-width", '{{ printf "%5s" 5 }}'),
+        ("no-args", '{{ printf "plain" }}'),
+        ("unicode-verb", '{{ printf "%é" 1 }}'),
+        ("mixed", '{{ printf "%s=%d (%v) %.2f%%" "a" 5 true 99.5 }}'),
+        ("print-spacing", '{{ print 1 2 "a" "b" 3 true nil 4.5 }}'),
+        ("print-strings", '{{ print "a" "b" }}|{{ print }}|{{ print nil }}'),
+        ("println", '{{ println 1 "a" 2 }}|{{ println }}'),
+        ("print-list-map", '{{ print .Values.l .Values.m }}'),
+        ("print-values", '{{ print .Values.f .Values.n .Values.s }}'),
+        ("printf-pipe", '{{ 5 | printf "%d-%s" 3 }}'),
+        ("printf-char", '{{ printf "%c%c%c" 72 105 0x1F600 }}'),
+        ("printf-q-int", '{{ printf "%q %+q %q" 65 233 0x1F600 }}'),
+        ("printf-U", '{{ printf "%U %#U %#U %.6U" 65 0x1F600 10 65 }}'),
+        ("printf-x-string-prec", '{{ printf "%.2x|%8x|%-8x|" "abcdef" "ab" "ab" }}'),
+        ("printf-int-prec-zero-value", '{{ printf "%.0d|%5.0d|" 0 0 }}'),
+        ("printf-plus-v-int", '{{ printf "%+v %+d %+v" 5 5 -5 }}'),
+        ("printf-sharp-v", '{{ printf "%#v %#v %#v %#v" 5 "s" 1.0 true }}'),
+        ("printf-zero-minus", '{{ printf "%-05d|%0-5d|" 3 3 }}'),
+        ("printf-large-int", '{{ printf "%d %x" 9223372036854775807 -9223372036854775808 }}'),
+        ("printf-nan-inf", '{{ printf "%f %v %5.1f|%05.1f" (div0) 1.0 2.0 3.0 }}'),
+        ("printf-float-as-int-verb", '{{ printf "%d" .Values.n }}'),
+        ("printf-T-values", '{{ printf "%T %T %T %T %T %T" .Values.n .Values.s .Values.l .Values.m .Values.t .Values.nul }}'),
+        ("printf-T-literals", '{{ printf "%T %T %T %T" 1 1.5 "s" true }}'),
+        ("printf-map-nested", '{{ printf "%v" .Values.nested }}'),
+        ("printf-list-with-nil", '{{ printf "%v %s %d" .Values.l .Values.l .Values.l }}'),
+        ("printf-space-flag-string", '{{ printf "% s|% d|% x" "a" 5 "hi" }}'),
+        ("printf-width-unicode", '{{ printf "%5s|%-5s|" "é" "日本" }}'),
+        ("printf-hash-o-zero", '{{ printf "%#o %#x %#b" 0 0 0 }}'),
+        ("printf-e-small", '{{ printf "%e %e %.0e %.1e" 0.000123 123456.0 5.5 9.96 }}'),
+        ("printf-g-prec", '{{ printf "%.2g %.3g %.4g %.1g %.2g" 123.456 0.0001234 1e10 0.05 99.5 }}'),
+    ]
+    rows = [r if len(r) == 3 else (r[0], r[1], V) for r in rows]
+    return rows
+
+
+PRINTF = [r for r in printf_cases() if "div0" not in r[1]]
+
+COMPARE = cases(
+    ("eq-int", "{{ eq 1 1 }} {{ eq 1 2 }} {{ eq 1 2 3 1 }}"),
+    ("eq-string", '{{ eq "a" "a" }} {{ eq "a" "b" }} {{ eq .Values.s "hello" }}'),
+    ("eq-float", "{{ eq 1.5 1.5 }} {{ eq .Values.f 1.5 }} {{ eq .Values.n 3.0 }}"),
+    ("eq-bool", "{{ eq true true }} {{ eq .Values.t false }}"),
+    ("eq-float-int", "{{ eq .Values.n 3 }}"),
+    ("eq-int-float", "{{ eq 3 .Values.n }}"),
+    ("eq-string-int", '{{ eq "1" 1 }}'),
+    ("eq-bool-int", "{{ eq true 1 }}"),
+    ("eq-nil-int", "{{ eq .Values.nope 1 }} {{ eq .Values.nul \"\" }}"),
+    ("eq-nil-nil", "{{ eq .Values.nope .Values.nul }}"),
+    ("eq-literal-nil", "{{ eq nil 1 }}"),
+    ("eq-list", "{{ eq .Values.l .Values.l }}"),
+    ("eq-list-map", "{{ eq .Values.l .Values.m }}"),
+    ("eq-map", "{{ eq .Values.m .Values.m }}"),
+    ("eq-list-nil", "{{ eq .Values.l .Values.nope }}"),
+    ("eq-one-arg", "{{ eq 1 }}"),
+    ("eq-no-arg", "{{ eq }}"),
+    ("eq-multi-mismatch", '{{ eq 1 2 "a" }}'),
+    ("eq-multi-match-first", '{{ eq 1 1 "a" }}'),
+    ("eq-int64", "{{ eq (int64 5) 5 }}"),
+    ("eq-char", "{{ eq 'a' 97 }}"),
+    ("ne", '{{ ne 1 2 }} {{ ne "a" "a" }} {{ ne .Values.f 1.5 }}'),
+    ("ne-mismatch", '{{ ne 1 "a" }}'),
+    ("ne-three", "{{ ne 1 2 3 }}"),
+    ("lt-int", "{{ lt 1 2 }} {{ lt 2 1 }} {{ lt -1 0 }}"),
+    ("lt-float", "{{ lt 1.5 2.5 }} {{ lt .Values.f .Values.n }}"),
+    ("lt-string", '{{ lt "a" "b" }} {{ lt "b" "a" }} {{ lt "B" "a" }} {{ lt "" "a" }}'),
+    ("lt-mixed", "{{ lt 1 1.5 }}"),
+    ("lt-bool", "{{ lt true false }}"),
+    ("lt-nil", "{{ lt .Values.nope 1 }}"),
+    ("lt-list", "{{ lt .Values.l 1 }}"),
+    ("lt-map", "{{ lt 1 .Values.m }}"),
+    ("le", "{{ le 1 1 }} {{ le 2 1 }} {{ le 1.5 1.5 }} {{ le \"a\" \"a\" }}"),
+    ("le-mixed", '{{ le 1 "a" }}'),
+    ("le-bool", "{{ le true true }}"),
+    ("gt", "{{ gt 2 1 }} {{ gt 1 2 }} {{ gt .Values.n 2.0 }}"),
+    ("gt-mixed", "{{ gt .Values.n 2 }}"),
+    ("ge", "{{ ge 1 1 }} {{ ge 0 1 }} {{ ge \"b\" \"a\" }}"),
+    ("ge-mixed", "{{ ge 1.0 1 }}"),
+    ("lt-one-arg", "{{ lt 1 }}"),
+    ("lt-three-args", "{{ lt 1 2 3 }}"),
+    ("and", "{{ and 1 2 }} {{ and 0 2 }} {{ and 1 \"\" }} {{ and true }}"),
+    ("or", "{{ or 0 2 }} {{ or 0 \"\" }} {{ or \"a\" \"b\" }} {{ or false }}"),
+    ("and-short-circuit", "{{ and false (fail \"boom\") }}"),
+    ("or-short-circuit", "{{ or true (fail \"boom\") }}"),
+    ("and-no-short", "{{ and true (fail \"boom\") }}"),
+    ("and-no-args", "{{ and }}"),
+    ("and-returns-operand", "{{ and .Values.s .Values.l }}|{{ or .Values.el .Values.m }}"),
+    ("and-pipe", "{{ 0 | and 1 }}|{{ 2 | and 1 }}|{{ 3 | or 0 }}"),
+    ("and-nil", "[{{ and .Values.nope 1 }}] [{{ or .Values.nope .Values.nul }}]"),
+    ("not", "{{ not true }} {{ not 0 }} {{ not \"\" }} {{ not .Values.l }} {{ not .Values.nope }}"),
+    ("not-two-args", "{{ not 1 2 }}"),
+    ("not-no-args", "{{ not }}"),
+    ("eq-pipe", "{{ 1 | eq 1 }} {{ \"a\" | eq \"b\" }}"),
+    ("lt-pipe", "{{ 2 | lt 1 }}"),
+    ("eq-string-empty-vs-nil", '{{ eq .Values.empty "" }}'),
+    ("compare-uint-like", "{{ lt 0x10 17 }} {{ eq 0x10 16 }}"),
+    ("if-eq-mixed-error", "{{ if eq .Values.n 3 }}y{{ end }}"),
+)
+
+# `slice` is not here: Helm's function map replaces Go's builtin with Sprig's.
+BUILTINS = cases(
+    ("len-string", '{{ len "héllo" }} {{ len .Values.s }} {{ len "" }}'),
+    ("len-list-map", "{{ len .Values.l }} {{ len .Values.m }} {{ len .Values.el }} {{ len .Values.em }}"),
+    ("len-int", "{{ len 5 }}"),
+    ("len-float", "{{ len .Values.f }}"),
+    ("len-nil", "{{ len .Values.nope }}"),
+    ("len-literal-nil", "{{ len nil }}"),
+    ("len-no-args", "{{ len }}"),
+    ("index-list", "{{ index .Values.strs 1 }} {{ index .Values.l 2 }}"),
+    ("index-map", '{{ index .Values.m "a" }} {{ index .Values.m "c" "d" }}'),
+    ("index-map-missing", '[{{ index .Values.m "zz" }}]'),
+    ("index-nested", "{{ index .Values.ll 1 0 }}", {"ll": [[1, 2], [3]]}),
+    ("index-no-indexes", "{{ index .Values.s }}"),
+    ("index-string", '{{ index "abc" 1 }}'),
+    ("index-out-of-range", "{{ index .Values.strs 5 }}"),
+    ("index-at-len", "{{ index .Values.strs 3 }}"),
+    ("index-negative", "{{ index .Values.strs -1 }}"),
+    ("index-float-index", "{{ index .Values.strs 1.0 }}"),
+    ("index-values-float-index", "{{ index .Values.strs .Values.zero }}"),
+    ("index-map-int-key", "{{ index .Values.m 1 }}"),
+    ("index-nil", "{{ index .Values.nope 1 }}"),
+    ("index-literal-nil", "{{ index nil 1 }}"),
+    ("index-int", "{{ index 5 1 }}"),
+    ("index-map-nil-key", "{{ index .Values.m nil }}"),
+    ("index-list-nil-index", "{{ index .Values.strs nil }}"),
+    ("index-through-nil", '{{ index .Values.l 3 "x" }}'),
+    ("html", '{{ html "<a href=\\"x\\">&\'</a>" }}'),
+    ("html-multi", '{{ html 1 "<" 2 }}'),
+    ("html-nil", "{{ html .Values.nope }}"),
+    ("js", '{{ js "a\'b\\"c\\\\d<e>f&g=h\\ni\\tj" }}'),
+    ("js-unicode", '{{ js "héllo ✓ \\u2028" }}'),
+    ("urlquery", '{{ urlquery "a b&c=d/é?~_.-" }}'),
+    ("urlquery-multi", '{{ urlquery "a" 1 "b" }}'),
+    ("call-non-function", "{{ call .Values.s }}"),
+    ("call-nil", "{{ call .Values.nope }}"),
+    ("call-no-args", "{{ call }}"),
+    ("print-pipeline-final", '{{ "x" | print "a" }}'),
+    ("html-pipe", '{{ "<b>" | html }}'),
+    ("len-pipe", "{{ .Values.strs | len }}"),
+    ("index-pipe", "{{ 1 | index .Values.strs }}"),
+)
+
 GROUPS = {
     "text": TEXT,
     "trim": TRIM,
     "control": CONTROL,
+    "printf": PRINTF,
+    "compare": COMPARE,
+    "builtins": BUILTINS,
 }

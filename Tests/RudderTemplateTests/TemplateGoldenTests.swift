@@ -84,7 +84,7 @@ struct GoldenRunner {
 }
 
 @Suite struct TemplateGoldenTests {
-    static let groups = ["text", "trim", "control"]
+    static let groups = ["text", "trim", "control", "printf", "compare", "builtins"]
 
     @Test(arguments: groups)
     func goldenGroup(_ group: String) throws {
