@@ -42,9 +42,13 @@ public protocol TemplateObject: Sendable {
     func callMethod(_ name: String, arguments: [Value]) throws -> Value
     /// How `{{ . }}` and `%v` print the object.
     var printed: String { get }
+    /// The plain data Go's encoding/json would produce from the object (for
+    /// `toJson`, `toYaml`), or nil when it encodes as `null`.
+    var dataRepresentation: Value? { get }
 }
 
 extension TemplateObject {
+    public var dataRepresentation: Value? { nil }
     public func hasMethod(_ name: String) -> Bool { false }
     public func callMethod(_ name: String, arguments: [Value]) throws -> Value {
         throw TemplateObjectError("can't call method \(name) on type \(goTypeName)")

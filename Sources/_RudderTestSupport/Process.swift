@@ -48,19 +48,3 @@ public enum TestProcess {
         )
     }
 }
-
-extension String {
-    /// Replaces every occurrence of `target` (no Foundation here).
-    public func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var result = ""
-        var rest = Substring(self)
-        while let range = rest.firstRange(of: target) {
-            result += rest[..<range.lowerBound]
-            result += replacement
-            rest = rest[range.upperBound...]
-        }
-        result += rest
-        return result
-    }
-}

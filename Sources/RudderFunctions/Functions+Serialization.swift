@@ -1,0 +1,6 @@
+import RudderCore
+import RudderTemplate
+
+extension HelmFunctions {
+    static func registerSerialization(_ r: inout Registrar) {}
+}

@@ -1,2 +1,0 @@
-// RudderRegex: see Package.swift for this layer's role.
-import RudderCore

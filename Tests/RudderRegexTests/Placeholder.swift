@@ -1,2 +1,0 @@
-import Testing
-@Suite struct RudderRegexPlaceholderTests { @Test func targetBuilds() { #expect(Bool(true)) } }
