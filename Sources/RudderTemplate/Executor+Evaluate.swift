@@ -200,6 +200,10 @@ extension Executor {
         do {
             return Evaluated(try object.callMethod(name, arguments: values))
         } catch let failure as TemplateObjectError {
+            // Go checks a method's arguments before calling it: no "error calling" prefix.
+            if failure.message.hasPrefix("wrong number of args for ") || failure.message.hasPrefix("wrong type for value") {
+                throw error(failure.message)
+            }
             throw error("error calling \(name): \(failure.message)", cause: .function)
         } catch {
             throw self.error("error calling \(name): \(error)", cause: .function)

@@ -74,6 +74,8 @@ final class Executor {
     var depth = 0
     var includeCounts: [String: Int] = [:]
     var steps = 0
+    /// The lowest stack address nested calls may reach (0: unchecked).
+    var stackFloor: UInt = 0
     /// Templates added by `tpl` during this execution, visible to nested calls.
     var overlay: [String: ParsedTemplate] = [:]
 
@@ -224,6 +226,9 @@ final class Executor {
 
     /// Runs `target` with a fresh variable scope (`$` = dot): no dynamic scoping.
     func runTemplate(_ target: ParsedTemplate, dot: Evaluated) throws(ExecutionSignal) {
+        if stackFloor != 0 && LargeStack.currentAddress() < stackFloor {
+            throw error("template calls nested too deeply for the stack (depth \(depth))", cause: .limit)
+        }
         let savedTemplate = template
         let savedVariables = variables
         let savedCurrent = current

@@ -48,7 +48,8 @@ public struct TemplateSet: Sendable {
         }
         let executor = Executor(set: self, functions: functions, options: options, template: template)
         var result: Result<String, TemplateError> = .success("")
-        LargeStack.run {
+        LargeStack.run { stackBytes in
+            executor.stackFloor = LargeStack.currentAddress() &- UInt(max(stackBytes - LargeStack.reserveBytes, 0))
             do throws(ExecutionSignal) {
                 try executor.runTemplate(template, dot: Evaluated(data))
                 result = .success(String(decoding: executor.output, as: UTF8.self))
@@ -68,13 +69,24 @@ public struct TemplateSet: Sendable {
 /// is synchronous: the caller waits for the thread.
 enum LargeStack {
     static let stackBytes = 1 << 30
+    /// Stack kept free below the floor for the frames of one template level.
+    static let reserveBytes = 2 << 20
 
     final class Task {
-        let body: () -> Void
-        init(_ body: @escaping () -> Void) { self.body = body }
+        let body: (Int) -> Void
+        var size = 0
+        init(_ body: @escaping (Int) -> Void) { self.body = body }
     }
 
-    static func run(_ body: () -> Void) {
+    /// The address of a local of the calling frame (stacks grow down).
+    @inline(never)
+    static func currentAddress() -> UInt {
+        var marker: UInt8 = 0
+        return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+    }
+
+    /// Runs `body(stackBytes)` on a new thread with a large stack and waits for it.
+    static func run(_ body: (Int) -> Void) {
         withoutActuallyEscaping(body) { escapable in
             let task = Task(escapable)
             let context = Unmanaged.passRetained(task).toOpaque()
@@ -86,19 +98,22 @@ enum LargeStack {
             var thread = pthread_t()
             while size >= 16 << 20 {
                 pthread_attr_setstacksize(&attributes, size)
+                task.size = size
                 if pthread_create(&thread, &attributes, largeStackEntry, context) == 0 {
                     pthread_join(thread, nil)
                     return
                 }
                 size /= 4
             }
-            task.body()
+            // No thread: run here with a conservative budget.
+            task.body(4 << 20)
         }
     }
 }
 
 private func largeStackEntry(_ raw: UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? {
     guard let raw else { return nil }
-    Unmanaged<LargeStack.Task>.fromOpaque(raw).takeUnretainedValue().body()
+    let task = Unmanaged<LargeStack.Task>.fromOpaque(raw).takeUnretainedValue()
+    task.body(task.size)
     return nil
 }
