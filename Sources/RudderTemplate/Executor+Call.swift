@@ -16,6 +16,13 @@ enum Callee {
 
 extension Executor {
     func resolve(_ name: String) -> Callee? {
+        if let known = callees[name] { return known }
+        let callee = lookupCallee(name)
+        if let callee { callees[name] = callee }
+        return callee
+    }
+
+    private func lookupCallee(_ name: String) -> Callee? {
         if options.includeAndTpl {
             if name == "include" { return .include }
             if name == "tpl" { return .tpl }

@@ -116,9 +116,7 @@ extension Executor {
     /// A number literal with no type context: int, or float64 when written as one.
     func idealConstant(_ number: NumberLiteral) throws(ExecutionSignal) -> Evaluated {
         current = .operand(.number(number))
-        let text = number.text.lowercased()
-        let isHexInt = (text.hasPrefix("0x") || text.hasPrefix("-0x") || text.hasPrefix("+0x")) && !text.contains("p")
-        if number.isFloat && !isHexInt && !number.isCharacter && text.contains(where: { ".ep".contains($0) }) {
+        if number.isFloatLiteral && !number.isCharacter {
             return Evaluated(.float(number.floatValue))
         }
         if number.isInt { return Evaluated(.int(Int(number.intValue))) }

@@ -74,6 +74,8 @@ final class Executor {
     var depth = 0
     var includeCounts: [String: Int] = [:]
     var steps = 0
+    /// Functions resolved so far, by name.
+    var callees: [String: Callee] = [:]
     /// The lowest stack address nested calls may reach (0: unchecked).
     var stackFloor: UInt = 0
     /// Templates added by `tpl` during this execution, visible to nested calls.
@@ -129,7 +131,20 @@ final class Executor {
     }
 
     func write(_ string: String) throws(ExecutionSignal) {
-        try write(Array(string.utf8))
+        totalOutput += string.utf8.count
+        if totalOutput > options.maxOutputBytes {
+            throw error("output exceeds the limit of \(options.maxOutputBytes) bytes", cause: .limit)
+        }
+        output.append(contentsOf: string.utf8)
+    }
+
+    /// What an action prints: strings as they are, nil as `<no value>`, else `%v`.
+    func writePrinted(_ value: Value) throws(ExecutionSignal) {
+        switch value {
+        case .string(let s): try write(s)
+        case .null: try write("<no value>")
+        default: try write(Printer.format(value))
+        }
     }
 
     // MARK: - Variables
@@ -178,7 +193,7 @@ final class Executor {
             let value = try evaluatePipeline(dot, pipeline)
             if pipeline.declarations.isEmpty {
                 current = .node(node)
-                try write(Printer.printed(value.value, invalid: value.isInvalid))
+                try writePrinted(value.value)
             }
         case .ifBranch(let branch):
             try walkIfOrWith(dot, branch, isWith: false)
