@@ -61,6 +61,7 @@ enum ArgumentType: Equatable {
 extension Executor {
     /// pipeline: each command's result is the next command's final argument.
     func evaluatePipeline(_ dot: Evaluated, _ pipeline: Pipeline) throws(ExecutionSignal) -> Evaluated {
+        try checkStack()
         current = .pipeline(pipeline)
         var value: Evaluated?
         for command in pipeline.commands {

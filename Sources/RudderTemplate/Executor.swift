@@ -29,6 +29,8 @@ enum ExecutionSignal: Error {
     case failure(TemplateError)
     case breakLoop
     case continueLoop
+    /// The caller's stack ran out: execution is retried on a large stack.
+    case stackExhausted
 }
 
 /// What the executor is looking at, for error positions (Go's `state.at`).
@@ -78,6 +80,10 @@ final class Executor {
     var callees: [String: Callee] = [:]
     /// The lowest stack address nested calls may reach (0: unchecked).
     var stackFloor: UInt = 0
+    /// Running on the large-stack thread: running out of stack is a final error.
+    var onLargeStack = false
+    /// Set when execution stopped because the stack ran out (retry on a larger one).
+    var ranOutOfStack = false
     /// Templates added by `tpl` during this execution, visible to nested calls.
     var overlay: [String: ParsedTemplate] = [:]
 
@@ -109,6 +115,28 @@ final class Executor {
     }
 
     // MARK: - Limits
+
+    /// Stops recursion before the thread's stack runs out.
+    func checkStack() throws(ExecutionSignal) {
+        guard stackFloor != 0, LargeStack.currentAddress() < stackFloor else { return }
+        if onLargeStack {
+            throw error("templates nested too deeply for the stack (depth \(depth))", cause: .limit)
+        }
+        ranOutOfStack = true
+        throw .stackExhausted
+    }
+
+    /// Executes `target` with `data` as dot and returns the output or the error.
+    func run(_ target: ParsedTemplate, data: Value) -> Result<String, TemplateError> {
+        do throws(ExecutionSignal) {
+            try runTemplate(target, dot: Evaluated(data))
+            return .success(String(decoding: output, as: UTF8.self))
+        } catch .failure(let error) {
+            return .failure(error)
+        } catch {
+            return .failure(makeError("execution stopped: \(error)"))
+        }
+    }
 
     func step() throws(ExecutionSignal) {
         steps += 1
@@ -241,9 +269,7 @@ final class Executor {
 
     /// Runs `target` with a fresh variable scope (`$` = dot): no dynamic scoping.
     func runTemplate(_ target: ParsedTemplate, dot: Evaluated) throws(ExecutionSignal) {
-        if stackFloor != 0 && LargeStack.currentAddress() < stackFloor {
-            throw error("template calls nested too deeply for the stack (depth \(depth))", cause: .limit)
-        }
+        try checkStack()
         let savedTemplate = template
         let savedVariables = variables
         let savedCurrent = current

@@ -7,6 +7,7 @@ extension Parser {
     ///
     /// declarations: variable (':=' | '=')  |  variable ',' variable ':='   (the latter in range only)
     mutating func pipeline(_ context: String, end: TokenKind) throws(TemplateError) -> Pipeline {
+        try checkStack()
         let first = peekNonSpace()
         var isAssign = false
         var declarationNames: [String] = []

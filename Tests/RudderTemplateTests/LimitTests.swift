@@ -105,3 +105,33 @@ import Testing
         #expect(error.innermostMessage.contains("exceeded maximum template depth") || error.innermostMessage.contains("nested"))
     }
 }
+
+/// Deep nesting runs on a large stack instead of overflowing the caller's.
+@Suite struct DeepNestingTests {
+    @Test func deeplyNestedParentheses() throws {
+        let depth = 5_000
+        let text = "{{ " + String(repeating: "(", count: depth) + "1" + String(repeating: ")", count: depth) + " }}"
+        var set = TemplateSet()
+        try set.parse(name: "t", text: text, functions: TestFunctions.registry)
+        #expect(try set.execute(name: "t", data: .null, functions: TestFunctions.registry) == "1")
+    }
+
+    @Test func deeplyNestedIfs() throws {
+        let depth = 3_000
+        let text = String(repeating: "{{ if true }}", count: depth) + "x" + String(repeating: "{{ end }}", count: depth)
+        var set = TemplateSet()
+        try set.parse(name: "t", text: text, functions: TestFunctions.registry)
+        #expect(try set.execute(name: "t", data: .null, functions: TestFunctions.registry) == "x")
+    }
+
+    @Test func deepIncludeOnASmallThread() async throws {
+        var set = TemplateSet()
+        try set.parse(
+            name: "t",
+            text: #"{{ define "r" }}{{ if lt (len .) 900 }}{{ include "r" (append . 1) }}{{ else }}{{ len . }}{{ end }}{{ end }}{{ include "r" (list) }}"#,
+            functions: TestFunctions.registry)
+        let shared = set
+        let output = try await Task.detached { try shared.execute(name: "t", data: .null, functions: TestFunctions.registry) }.value
+        #expect(output == "900")
+    }
+}
