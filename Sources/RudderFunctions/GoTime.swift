@@ -18,6 +18,9 @@ struct GoTime: TemplateObject {
     }
 
     var fields: Fields {
+        // Beyond about a billion years the calendar arithmetic would overflow.
+        let limit: Int64 = 1 << 55
+        let seconds = Swift.max(Swift.min(self.seconds, limit), -limit)
         let type = zone.lookup(seconds)
         let local = seconds + Int64(type.offset)
         let days = CivilCalendar.floorDivide(local, 86400)

@@ -34,6 +34,33 @@ public enum SchemaValidation {
 
     /// Helm's `ValidateAgainstSingleSchema` text for one chart, or nil when valid.
     static func validate(_ values: [String: Value], schemaData: [UInt8], chart: Chart) -> String? {
-        nil
+        let schema: Value
+        switch parseJSON(schemaData) {
+        case .success(let value): schema = value
+        case .failure(let error): return error.message
+        }
+        let validator: JSONSchemaValidator
+        do {
+            validator = try JSONSchemaValidator(schema: schema, resolveFile: { path in
+                // Only the chart's own files: `file:///sub/x.json` is the chart's `sub/x.json`.
+                let relative = cleanPath(String(path.drop { $0 == "/" }))
+                guard !relative.hasPrefix(".."), relative != "." else { return nil }
+                return chart.rawFile(named: relative)?.data
+            })
+        } catch {
+            return error.message
+        }
+        return validator.validate(.map(values))?.description
+    }
+
+    /// Reads a schema document, with Go's `encoding/json` syntax errors.
+    public static func parseJSON(_ data: [UInt8]) -> Result<Value, ChartError> {
+        var bytes = data
+        stripByteOrderMark(&bytes)
+        var reader = JSONPrefixReader(scalars: Array(String(decoding: bytes, as: UTF8.self).unicodeScalars), position: 0)
+        guard let value = reader.readDocument() else {
+            return .failure(ChartError(reader.errorMessage ?? "unexpected end of JSON input", file: "values.schema.json"))
+        }
+        return .success(value)
     }
 }
