@@ -171,6 +171,12 @@ final class Executor {
         switch value {
         case .string(let s): try write(s)
         case .null: try write("<no value>")
+        case .int(let i): try write(String(i))
+        case .int64(let i): try write(String(i))
+        case .bool(let b): try write(b ? "true" : "false")
+        case .float(let d) where abs(d) < 1e6 && d == d.rounded(.towardZero) && !(d == 0 && d.sign == .minus):
+            // Integral floats below 1e6 print as integers in Go's %v.
+            try write(String(Int64(d)))
         default: try write(Printer.format(value))
         }
     }
