@@ -205,16 +205,8 @@ struct MetadataDecoder {
     }
 }
 
-/// A float as YAML wrote it, as near as the parsed value allows: integral values without a fraction.
-func formatYAMLFloat(_ value: Double) -> String {
-    if value.isFinite, value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-    return "\(value)"
-}
+/// A float as sigs.k8s.io/yaml turns it into a string field (`strconv.FormatFloat(f, 'g', -1, 64)`).
+func formatYAMLFloat(_ value: Double) -> String { GoFloatFormat.g(value) }
 
-/// Go's `%v` of a float64, for the plain cases (integral values print without a fraction).
-func formatGoFloat(_ value: Double) -> String {
-    if value.isNaN { return "NaN" }
-    if value.isInfinite { return value < 0 ? "-Inf" : "+Inf" }
-    if value == value.rounded(), abs(value) < 1e6 { return String(Int64(value)) }
-    return "\(value)"
-}
+/// Go's `%v` of a float64.
+func formatGoFloat(_ value: Double) -> String { GoFloatFormat.v(value) }
