@@ -382,6 +382,66 @@ def _type_mismatch():
     return files
 
 
+MOBY_VALUES = (
+    "back: exists\nbottom: exists\nfront: exists\nleft: exists\nname: moby\nnested: {boat: true}\noverride: bad\n"
+    "right: exists\nscope: moby\ntop: nope\nglobal:\n  nested2: {l0: moby}\n"
+    "pequod:\n  boat: maybe\n  ahab:\n    boat: maybe\n    nested: {boat: maybe}\n"
+)
+
+
+def moby(declared):
+    """The chart of Helm's coalesce_test.go (moby > pequod > ahab, and spouter)."""
+    extra = "dependencies:\n- name: pequod\n  version: 0.1.0\n- name: spouter\n  version: 0.1.0\n" if declared else ""
+    files = with_values_template({"Chart.yaml": chart_yaml("moby", extra=extra), "values.yaml": MOBY_VALUES})
+    pequod_extra = "dependencies:\n- name: ahab\n  version: 0.1.0\n" if declared else ""
+    files.update(sub("charts/pequod/", "pequod", extra=pequod_extra, values=(
+        "name: pequod\nscope: pequod\nglobal:\n  nested2: {l1: pequod}\nboat: false\nahab:\n  boat: false\n  nested: {boat: false}\n")))
+    files.update(sub("charts/pequod/charts/ahab/", "ahab", values=(
+        "global:\n  nested: {foo: bar, foo2: bar2}\n  nested2: {l2: ahab}\nscope: ahab\nname: ahab\nboat: true\n"
+        "nested: {foo: false, boat: true}\nobject: {foo: bar}\n")))
+    files.update(sub("charts/spouter/", "spouter", values="scope: spouter\nglobal:\n  nested2: {l1: spouter}\n"))
+    return files
+
+
+FIXTURE_DEFINITIONS["moby"] = lambda: moby(False)
+FIXTURE_DEFINITIONS["moby-declared"] = lambda: moby(True)
+
+# Helm's testCoalesceValuesYaml (coalesce_test.go).
+MOBY_USER_VALUES = """
+top: yup
+bottom: null
+right: Null
+left: NULL
+front: ~
+back: ""
+nested:
+  boat: null
+
+global:
+  name: Ishmael
+  subject: Queequeg
+  nested:
+    boat: true
+
+pequod:
+  boat: null
+  global:
+    name: Stinky
+    harpooner: Tashtego
+    nested:
+      boat: false
+      sail: true
+      foo2: null
+  ahab:
+    scope: whale
+    boat: null
+    nested:
+      foo: true
+      boat: null
+    object: null
+"""
+
+
 # Broken charts: the Chart.yaml (or other file) named, everything else minimal.
 BAD_CHARTS = {
     "bad-empty-chartfile": {"Chart.yaml": ""},
@@ -437,6 +497,7 @@ def build_fixtures():
         "broken.yaml": "a: [1\n",
         "file-value.txt": "from a file\nsecond line\n",
         "nulls.yaml": "map: {a: null, c: {e: null}}\nchild: {nested: {here: null}}\n",
+        "moby.yaml": MOBY_USER_VALUES,
     }
     for name, content in user_files.items():
         with open(os.path.join(VALUES_DIR, name), "w") as f:
@@ -492,6 +553,8 @@ def value_cases():
         case("schema-pass-broken", "schema-pass", ["--set", "port=0,tags={a,a}"]),
         case("schema-pass-type", "schema-pass", ["--set", "name=1,resources.cpu=1"]),
         case("subchart-schema-fixed", "subchart-schema", ["--set", "strict.level=2"]),
+        case("moby-coalesce", "moby", ["-f", values_path("moby.yaml")]),
+        case("moby-declared-coalesce", "moby-declared", ["-f", values_path("moby.yaml")]),
     ]
     return cases
 
