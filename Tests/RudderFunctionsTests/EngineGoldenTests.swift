@@ -44,16 +44,6 @@ import _RudderTestSupport
         "conversion-001": "typeOf of []string and map[string]string",
         "conversion-010": "typeOf of []int and []string",
         "conversion-011": "typeOf of [][]interface {}",
-        // Go maps are shared references: set, unset, merge and mergeOverwrite change
-        // the map a variable holds. Value maps are values; the engine must write the
-        // result back (or Value must gain reference maps).
-        "dicts-005": "set mutates its argument",
-        "dicts-007": "unset mutates its argument",
-        "dicts-029": "merge mutates its argument",
-        "dicts-030": "set on $c.a mutates the copy",
-        "dicts-039": "set mutates its argument",
-        "dicts-046": "mergeOverwrite mutates its argument",
-        "pipelines-024": "set inside range mutates $x",
         // Go's json.Unmarshal keeps the keys it decoded before a range error
         // ("a": nil beside "Error"); JSONReader reports the error alone.
         "edges-088": "fromJson partial result on a number out of range",
