@@ -1,0 +1,99 @@
+import RudderCore
+
+/// An error from loading a chart, reading values or validating them.
+///
+/// `message` is Helm's own text where Helm has one (so `"Error: " + description`
+/// reads as Helm prints it); `file` and `position` say where the problem is when
+/// it can be traced to a file, and `fix` suggests what to do.
+public struct ChartError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong, in Helm's words where Helm has words for it.
+    public var message: String
+    /// The file concerned (a chart-relative path, an archive entry or a user file).
+    public var file: String?
+    /// Line and column within `file`, when known.
+    public var position: SourcePosition?
+    /// A one-line suggestion of how to fix it.
+    public var fix: String?
+
+    public init(_ message: String, file: String? = nil, position: SourcePosition? = nil, fix: String? = nil) {
+        self.message = message
+        self.file = file
+        self.position = position
+        self.fix = fix
+    }
+
+    /// Helm's message.
+    public var description: String { message }
+
+    /// The message prefixed with `context: ` (Go's `fmt.Errorf("context: %w", err)`).
+    func wrapped(_ context: String) -> ChartError {
+        var copy = self
+        copy.message = context + ": " + message
+        return copy
+    }
+
+    /// A diagnostic for the CLI: the position (or the file) and the message.
+    public var diagnostic: Diagnostic {
+        Diagnostic(severity: .error, message: message, position: position, fix: fix)
+    }
+}
+
+/// Go's `%q` of a string: double-quoted with Go escapes.
+func goQuote(_ text: String) -> String {
+    var result = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": result += "\\\""
+        case "\\": result += "\\\\"
+        case "\n": result += "\\n"
+        case "\t": result += "\\t"
+        case "\r": result += "\\r"
+        case "\u{07}": result += "\\a"
+        case "\u{08}": result += "\\b"
+        case "\u{0C}": result += "\\f"
+        case "\u{0B}": result += "\\v"
+        default:
+            if scalar.value < 0x20 || scalar.value == 0x7F {
+                result += "\\x" + hexDigits(scalar.value, width: 2)
+            } else if !isGoPrintable(scalar) {
+                if scalar.value <= 0xFFFF {
+                    result += "\\u" + hexDigits(scalar.value, width: 4)
+                } else {
+                    result += "\\U" + hexDigits(scalar.value, width: 8)
+                }
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return result + "\""
+}
+
+func hexDigits(_ value: UInt32, width: Int) -> String {
+    let digits = String(value, radix: 16)
+    return String(repeating: "0", count: max(0, width - digits.count)) + digits
+}
+
+/// Go's `unicode.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII space.
+func isGoPrintable(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar == " " { return true }
+    switch scalar.properties.generalCategory {
+    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+        .nonspacingMark, .spacingMark, .enclosingMark,
+        .decimalNumber, .letterNumber, .otherNumber,
+        .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+        .initialPunctuation, .finalPunctuation, .otherPunctuation,
+        .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+        return true
+    default:
+        return false
+    }
+}
+
+/// Go's `unicode.IsSpace`.
+func isGoSpace(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0: return true
+    default: return scalar.value > 0xFF && scalar.properties.isWhitespace
+    }
+}

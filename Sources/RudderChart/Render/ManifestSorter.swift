@@ -1,0 +1,215 @@
+/// Splitting rendered files into documents and ordering them as Helm installs
+/// them (Helm's `releaseutil.SplitManifests` and `SortManifests`).
+
+/// The fields of a document's head that ordering needs.
+public struct ManifestHead: Sendable, Equatable {
+    public var kind: String
+    public var name: String
+    public var annotations: [String: String]
+
+    public init(kind: String = "", name: String = "", annotations: [String: String] = [:]) {
+        self.kind = kind
+        self.name = name
+        self.annotations = annotations
+    }
+}
+
+/// One document of a rendered template file.
+public struct Manifest: Sendable, Equatable {
+    /// The template's path, e.g. `mychart/templates/deployment.yaml`.
+    public var path: String
+    /// The document text, trimmed of surrounding whitespace.
+    public var content: String
+    public var head: ManifestHead
+}
+
+/// A hook document (annotated `helm.sh/hook`), printed after the manifests.
+public struct HookManifest: Sendable, Equatable {
+    public var manifest: Manifest
+    public var events: [String]
+    public var isTest: Bool { events.contains("test") || events.contains("test-success") }
+}
+
+public enum ManifestSorter {
+    /// Helm's install order of kinds; other kinds come after these, alphabetically.
+    public static let installOrder: [String] = [
+        "PriorityClass", "Namespace", "NetworkPolicy", "ResourceQuota", "LimitRange",
+        "PodSecurityPolicy", "PodDisruptionBudget", "ServiceAccount", "Secret", "SecretList",
+        "ConfigMap", "StorageClass", "PersistentVolume", "PersistentVolumeClaim",
+        "CustomResourceDefinition", "ClusterRole", "ClusterRoleList", "ClusterRoleBinding",
+        "ClusterRoleBindingList", "Role", "RoleList", "RoleBinding", "RoleBindingList", "Service",
+        "DaemonSet", "Pod", "ReplicationController", "ReplicaSet", "Deployment",
+        "HorizontalPodAutoscaler", "StatefulSet", "Job", "CronJob", "IngressClass", "Ingress",
+        "APIService", "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration",
+    ]
+
+    static let rank: [String: Int] = {
+        var r: [String: Int] = [:]
+        for (i, k) in installOrder.enumerated() { r[k] = i }
+        return r
+    }()
+
+    /// The hook events Helm knows; a document with any other event is dropped.
+    static let hookEvents: Set<String> = [
+        "pre-install", "post-install", "pre-delete", "post-delete", "pre-upgrade",
+        "post-upgrade", "pre-rollback", "post-rollback", "test", "test-success",
+    ]
+
+    static func isSpace(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C || b == 0x0B
+    }
+
+    /// Go's `strings.TrimSpace` over ASCII whitespace (and what Go counts as space in UTF-8 is
+    /// a superset; templates' output only ever differs in ASCII here).
+    public static func trimSpace(_ s: Substring) -> Substring {
+        let u = s.utf8
+        var start = u.startIndex
+        var end = u.endIndex
+        while start < end, isSpace(u[start]) { start = u.index(after: start) }
+        while end > start {
+            let before = u.index(before: end)
+            if isSpace(u[before]) { end = before } else { break }
+        }
+        return s[start..<end]
+    }
+
+    /// Splits a rendered file into documents as Helm does: on the regular expression
+    /// `(?:^|\s*\n)---\s*` over the trimmed text; empty pieces are dropped, others trimmed.
+    public static func split(_ text: String) -> [String] {
+        let trimmed = trimSpace(Substring(text))
+        let bytes = Array(trimmed.utf8)
+        var documents: [String] = []
+        var pieceStart = 0
+        var i = 0
+        let n = bytes.count
+
+        func emit(_ end: Int) {
+            if end > pieceStart {
+                let piece = String(decoding: bytes[pieceStart..<end], as: UTF8.self)
+                documents.append(String(trimSpace(Substring(piece))))
+            }
+        }
+        func isDashes(_ at: Int) -> Bool {
+            at + 3 <= n && bytes[at] == 0x2D && bytes[at + 1] == 0x2D && bytes[at + 2] == 0x2D
+        }
+        func skipSpaces(_ from: Int) -> Int {
+            var j = from
+            while j < n, isSpace(bytes[j]) { j += 1 }
+            return j
+        }
+
+        // A separator at the very start (`^---\s*`).
+        if isDashes(0) {
+            i = skipSpaces(3)
+            pieceStart = i
+        }
+        while i < n {
+            // Leftmost match of `\s*\n---\s*`: starts at the first whitespace run that
+            // contains a newline immediately followed by `---`.
+            if isSpace(bytes[i]) {
+                var j = i
+                var matchedAt = -1
+                while j < n, isSpace(bytes[j]) {
+                    if bytes[j] == 0x0A, isDashes(j + 1) { matchedAt = j }
+                    j += 1
+                    if matchedAt >= 0 { break }
+                }
+                if matchedAt >= 0 {
+                    emit(i)
+                    let after = skipSpaces(matchedAt + 4)
+                    pieceStart = after
+                    i = after
+                    continue
+                }
+                i = j
+                continue
+            }
+            i += 1
+        }
+        emit(n)
+        return documents.filter { !$0.isEmpty }
+    }
+
+    /// Whether `a` goes before `b` in Helm's kind order (unknown kinds last, alphabetically).
+    static func lessByKind(_ a: String, _ b: String) -> Bool {
+        let ra = rank[a]
+        let rb = rank[b]
+        switch (ra, rb) {
+        case (nil, nil): return a != b && a < b
+        case (nil, _): return false
+        case (_, nil): return true
+        case (let x?, let y?): return x < y
+        }
+    }
+
+    /// A stable sort by kind.
+    static func stableSortByKind<T>(_ items: [T], kind: (T) -> String) -> [T] {
+        let indexed = items.enumerated().map { ($0.offset, $0.element) }
+        return indexed.sorted { l, r in
+            let kl = kind(l.1)
+            let kr = kind(r.1)
+            if lessByKind(kl, kr) { return true }
+            if lessByKind(kr, kl) { return false }
+            return l.0 < r.0
+        }.map { $0.1 }
+    }
+
+    /// Sorts rendered files into manifests and hooks, as Helm's `SortManifests` does:
+    /// files by path, documents in file order, each list stably sorted by kind.
+    /// `head` parses a document's head; its error is Helm's YAML parse error.
+    public static func sort(
+        files: [(path: String, content: String)],
+        head: (String) throws -> ManifestHead,
+        log: (String) -> Void = { _ in }
+    ) throws -> (manifests: [Manifest], hooks: [HookManifest]) {
+        var manifests: [Manifest] = []
+        var hooks: [HookManifest] = []
+        let ordered = files.sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
+        for file in ordered {
+            let base = file.path.split(separator: "/").last.map(String.init) ?? file.path
+            if base.hasPrefix("_") { continue }
+            if trimSpace(Substring(file.content)).isEmpty { continue }
+            for document in split(file.content) {
+                let h: ManifestHead
+                do {
+                    h = try head(document)
+                } catch {
+                    throw ManifestError.yamlParse(path: file.path, underlying: "\(error)")
+                }
+                let manifest = Manifest(path: file.path, content: document, head: h)
+                guard let hookValue = h.annotations["helm.sh/hook"] else {
+                    manifests.append(manifest)
+                    continue
+                }
+                var events: [String] = []
+                var unknown = false
+                for raw in hookValue.split(separator: ",", omittingEmptySubsequences: false) {
+                    let event = String(trimSpace(raw)).lowercased()
+                    if !hookEvents.contains(event) {
+                        unknown = true
+                        break
+                    }
+                    events.append(event)
+                }
+                if unknown {
+                    log("level=INFO msg=\"skipping unknown hooks\" hookTypes=\(hookValue)")
+                    continue
+                }
+                hooks.append(HookManifest(manifest: manifest, events: events))
+            }
+        }
+        return (stableSortByKind(manifests) { $0.head.kind }, stableSortByKind(hooks) { $0.manifest.head.kind })
+    }
+}
+
+/// Errors of ordering rendered output.
+public enum ManifestError: Error, Sendable, CustomStringConvertible {
+    /// Helm: `YAML parse error on <path>: <error>`.
+    case yamlParse(path: String, underlying: String)
+
+    public var description: String {
+        switch self {
+        case .yamlParse(let path, let underlying): return "YAML parse error on \(path): \(underlying)"
+        }
+    }
+}

@@ -1,2 +1,0 @@
-// RudderFunctions: see Package.swift for this layer's role.
-import RudderCore

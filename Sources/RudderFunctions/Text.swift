@@ -1,0 +1,340 @@
+import RudderCore
+import RudderTemplate
+
+/// String helpers with Go's byte-oriented semantics (Go strings are bytes;
+/// slicing in the middle of a character yields U+FFFD here).
+enum Text {
+    static func fromBytes<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+        String(decoding: Array(bytes), as: UTF8.self)
+    }
+
+    /// `unicode.IsSpace`.
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal
+    }
+
+    /// `unicode.ToUpper` / `ToLower` / `ToTitle`: simple one-to-one mappings only.
+    static func upper(_ scalar: Unicode.Scalar) -> Unicode.Scalar { single(scalar.properties.uppercaseMapping) ?? scalar }
+    static func lower(_ scalar: Unicode.Scalar) -> Unicode.Scalar { single(scalar.properties.lowercaseMapping) ?? scalar }
+    static func titleCase(_ scalar: Unicode.Scalar) -> Unicode.Scalar { single(scalar.properties.titlecaseMapping) ?? scalar }
+    private static func single(_ mapping: String) -> Unicode.Scalar? {
+        let scalars = mapping.unicodeScalars
+        return scalars.count == 1 ? scalars.first : nil
+    }
+
+    static func mapScalars(_ text: String, _ transform: (Unicode.Scalar) -> Unicode.Scalar) -> String {
+        var view = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { view.append(transform(scalar)) }
+        return String(view)
+    }
+
+    /// `strings.Title`: upper-cases the first letter of each word.
+    static func title(_ text: String) -> String {
+        var previous: Unicode.Scalar = " "
+        return mapScalars(text) { scalar in
+            defer { previous = scalar }
+            return isTitleSeparator(previous) ? titleCase(scalar) : scalar
+        }
+    }
+
+    private static func isTitleSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value <= 0x7F {
+            switch scalar {
+            case "0"..."9", "a"..."z", "A"..."Z", "_": return false
+            default: return true
+            }
+        }
+        if isLetterOrDigit(scalar) { return false }
+        return isSpace(scalar)
+    }
+
+    /// goutils `Uncapitalize`: lower-cases the first letter of each space-separated word.
+    static func untitle(_ text: String) -> String {
+        var next = true
+        return mapScalars(text) { scalar in
+            if isSpace(scalar) { next = true; return scalar }
+            if next { next = false; return lower(scalar) }
+            return scalar
+        }
+    }
+
+    /// goutils `SwapCase`.
+    static func swapCase(_ text: String) -> String {
+        var whitespace = true
+        return mapScalars(text) { scalar in
+            let properties = scalar.properties
+            if properties.isUppercase || properties.generalCategory == .titlecaseLetter {
+                whitespace = false
+                return lower(scalar)
+            }
+            if properties.isLowercase {
+                defer { whitespace = false }
+                return whitespace ? titleCase(scalar) : upper(scalar)
+            }
+            whitespace = isSpace(scalar)
+            return scalar
+        }
+    }
+
+    /// goutils `Initials` (byte by byte, as it is written).
+    static func initials(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var lastWasGap = true
+        for byte in text.utf8 {
+            let scalar = Unicode.Scalar(byte)
+            if isSpace(scalar) {
+                lastWasGap = true
+            } else if lastWasGap {
+                out.append(scalar)
+                lastWasGap = false
+            }
+        }
+        return String(out)
+    }
+
+    /// `strings.TrimSpace`.
+    static func trimSpace(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var start = 0, end = scalars.count
+        while start < end && isSpace(scalars[start]) { start += 1 }
+        while end > start && isSpace(scalars[end - 1]) { end -= 1 }
+        return String(String.UnicodeScalarView(scalars[start..<end]))
+    }
+
+    /// `strings.Trim(text, cutset)`.
+    static func trim(_ text: String, cutset: String) -> String {
+        let cut = Set(cutset.unicodeScalars)
+        let scalars = Array(text.unicodeScalars)
+        var start = 0, end = scalars.count
+        while start < end && cut.contains(scalars[start]) { start += 1 }
+        while end > start && cut.contains(scalars[end - 1]) { end -= 1 }
+        return String(String.UnicodeScalarView(scalars[start..<end]))
+    }
+
+    /// Sprig's `substring` on bytes, with Go's slice-bounds failures.
+    static func substring(_ start: Int, _ end: Int, _ text: String) throws -> String {
+        let bytes = Array(text.utf8)
+        if start < 0 {
+            guard end >= 0, end <= bytes.count else {
+                throw FunctionError("runtime error: slice bounds out of range [:\(end)] with length \(bytes.count)")
+            }
+            return fromBytes(bytes[..<end])
+        }
+        if end < 0 || end > bytes.count {
+            guard start <= bytes.count else {
+                throw FunctionError("runtime error: slice bounds out of range [\(start):\(bytes.count)]")
+            }
+            return fromBytes(bytes[start...])
+        }
+        guard start <= end else {
+            throw FunctionError("runtime error: slice bounds out of range [\(start):\(end)]")
+        }
+        return fromBytes(bytes[start..<end])
+    }
+
+    /// Sprig's `trunc` on bytes.
+    static func truncate(_ count: Int, _ text: String) -> String {
+        let bytes = text.utf8
+        if count < 0 && bytes.count + count > 0 { return fromBytes(Array(bytes).suffix(-count)) }
+        if count >= 0 && bytes.count > count { return fromBytes(Array(bytes).prefix(count)) }
+        return text
+    }
+
+    /// goutils `AbbreviateFull` (bytes).
+    static func abbreviate(_ text: String, offset startOffset: Int, maximumWidth: Int) -> String {
+        let bytes = Array(text.utf8)
+        if bytes.isEmpty { return "" }
+        if bytes.count <= maximumWidth { return text }
+        var offset = min(startOffset, bytes.count)
+        if bytes.count - offset < maximumWidth - 3 { offset = bytes.count - (maximumWidth - 3) }
+        if offset <= 4 { return fromBytes(bytes[0..<(maximumWidth - 3)]) + "..." }
+        if maximumWidth < 7 { return text }
+        if offset + maximumWidth - 3 < bytes.count {
+            let rest = fromBytes(bytes[offset...])
+            let inner = maximumWidth - 3 < 4 ? rest : abbreviate(rest, offset: 0, maximumWidth: maximumWidth - 3)
+            return "..." + inner
+        }
+        return "..." + fromBytes(bytes[(bytes.count - (maximumWidth - 3))...])
+    }
+
+    /// goutils `WrapCustom` (bytes).
+    static func wrap(_ text: String, width requested: Int, newline requestedNewline: String, wrapLongWords: Bool) -> String {
+        let bytes = Array(text.utf8)
+        if bytes.isEmpty { return "" }
+        let newline = Array((requestedNewline.isEmpty ? "\n" : requestedNewline).utf8)
+        let width = max(requested, 1)
+        var offset = 0
+        var out: [UInt8] = []
+        let space = UInt8(ascii: " ")
+        while bytes.count - offset > width {
+            if bytes[offset] == space { offset += 1; continue }
+            let end = min(width + offset + 1, bytes.count)
+            if let spaceAt = bytes[offset..<end].lastIndex(of: space) {
+                out += bytes[offset..<spaceAt]
+                out += newline
+                offset = spaceAt + 1
+            } else if wrapLongWords {
+                out += bytes[offset..<(offset + width)]
+                out += newline
+                offset += width
+            } else if let spaceAt = bytes[(offset + width)...].firstIndex(of: space) {
+                out += bytes[offset..<spaceAt]
+                out += newline
+                offset = spaceAt + 1
+            } else {
+                out += bytes[offset...]
+                offset = bytes.count
+            }
+        }
+        out += bytes[offset...]
+        return fromBytes(out)
+    }
+
+    static func contains(_ text: String, _ part: String) -> Bool {
+        if part.isEmpty { return true }
+        return find(Array(text.utf8), Array(part.utf8), from: 0) != nil
+    }
+
+    static func find(_ haystack: [UInt8], _ needle: [UInt8], from start: Int) -> Int? {
+        if needle.isEmpty { return start <= haystack.count ? start : nil }
+        guard haystack.count >= needle.count else { return nil }
+        var index = start
+        while index + needle.count <= haystack.count {
+            if haystack[index] == needle[0] && haystack[index..<(index + needle.count)].elementsEqual(needle) {
+                return index
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    static func indent(_ spaces: Int, _ text: String, limit: Int) throws -> String {
+        if spaces < 0 { throw FunctionError("strings: negative Repeat count") }
+        let padding = spaces
+        let lines = text.utf8.reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
+        if padding > limit || lines * padding + text.utf8.count > limit {
+            throw FunctionError("indent: result exceeds the limit of \(limit) bytes")
+        }
+        let pad = String(repeating: " ", count: padding)
+        return pad + (try replace(text, "\n", "\n" + pad, limit: limit))
+    }
+
+    /// `strings.Replace(text, old, new, -1)`.
+    static func replace(_ text: String, _ old: String, _ new: String, limit: Int) throws -> String {
+        let bytes = Array(text.utf8), oldBytes = Array(old.utf8), newBytes = Array(new.utf8)
+        var out: [UInt8] = []
+        if oldBytes.isEmpty {
+            // Inserts `new` before every character and at the end.
+            let scalars = text.unicodeScalars.count
+            if (scalars + 1) * newBytes.count + bytes.count > limit {
+                throw FunctionError("replace: result exceeds the limit of \(limit) bytes")
+            }
+            out += newBytes
+            for scalar in text.unicodeScalars {
+                out += Array(String(scalar).utf8)
+                out += newBytes
+            }
+            return fromBytes(out)
+        }
+        var index = 0
+        while let found = find(bytes, oldBytes, from: index) {
+            out += bytes[index..<found]
+            out += newBytes
+            index = found + oldBytes.count
+            if out.count > limit { throw FunctionError("replace: result exceeds the limit of \(limit) bytes") }
+        }
+        out += bytes[index...]
+        return fromBytes(out)
+    }
+
+    /// `strings.SplitN` (limit < 0: all; 0: none).
+    static func split(_ text: String, separator: String, limit: Int) -> [String] {
+        if limit == 0 { return [] }
+        if separator.isEmpty {
+            var parts = text.unicodeScalars.map { String($0) }
+            if limit > 0 && parts.count > limit {
+                let head = parts.prefix(limit - 1)
+                let tail = String(String.UnicodeScalarView(Array(text.unicodeScalars).dropFirst(limit - 1)))
+                parts = Array(head) + [tail]
+            }
+            return parts
+        }
+        let bytes = Array(text.utf8), separatorBytes = Array(separator.utf8)
+        var parts: [String] = []
+        var index = 0
+        while limit < 0 || parts.count < limit - 1, let found = find(bytes, separatorBytes, from: index) {
+            parts.append(fromBytes(bytes[index..<found]))
+            index = found + separatorBytes.count
+        }
+        parts.append(fromBytes(bytes[index...]))
+        return parts
+    }
+
+    // MARK: Case conversion (xstrings)
+
+    /// Words of `text` for snake/kebab case: split at separators, at lower→upper
+    /// changes, and before the last capital of an acronym ("HTTPServer" → HTTP, Server).
+    static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        func flush() {
+            if !current.isEmpty { words.append(String(current)); current = String.UnicodeScalarView() }
+        }
+        for (index, scalar) in scalars.enumerated() {
+            let properties = scalar.properties
+            if !(properties.isAlphabetic || properties.numericType != nil) {
+                flush()
+                continue
+            }
+            if properties.isUppercase, let previous = current.last {
+                let previousProperties = previous.properties
+                let nextIsLower = index + 1 < scalars.count && scalars[index + 1].properties.isLowercase
+                if previousProperties.isLowercase || previousProperties.numericType != nil
+                    || (previousProperties.isUppercase && nextIsLower)
+                {
+                    flush()
+                }
+            }
+            current.append(scalar)
+        }
+        flush()
+        return words
+    }
+
+    static func joinWords(_ text: String, _ connector: String) -> String {
+        words(text).map { mapScalars($0, lower) }.joined(separator: connector)
+    }
+
+    /// xstrings `ToCamelCase`.
+    static func camelCase(_ text: String) -> String {
+        func isConnector(_ scalar: Unicode.Scalar) -> Bool { scalar == "-" || scalar == "_" || isSpace(scalar) }
+        var scalars = Array(text.unicodeScalars)[...]
+        if scalars.isEmpty { return "" }
+        var out = String.UnicodeScalarView()
+        var current: Unicode.Scalar = " "
+        var found = false
+        while let scalar = scalars.popFirst() {
+            if !isConnector(scalar) { current = upper(scalar); found = true; break }
+            out.append(scalar)
+        }
+        if !found { return String(out) }
+        while let scalar = scalars.popFirst() {
+            let previous = current
+            current = scalar
+            if isConnector(current) && isConnector(previous) { out.append(previous); continue }
+            if isConnector(previous) { current = upper(current) } else { out.append(previous) }
+        }
+        out.append(current)
+        return String(out)
+    }
+}

@@ -1,0 +1,378 @@
+import RudderCore
+
+/// A node as the builder hands it up: its value, how it reads as a map key,
+/// and (when nodes are wanted) the node.
+struct BuiltNode {
+    enum Shape { case scalar, sequence, mapping }
+    var shape: Shape
+    var value: Value
+    /// The key string (sigs.k8s.io/yaml's conversion), or nil for a null key.
+    var key: String?
+    /// A plain `<<` or one tagged `!!merge`.
+    var isMergeKey: Bool
+    var isAlias: Bool
+    /// yaml.v2 decode operations this node costs (aliases count their target).
+    var cost: Int
+    var node: YAMLNode?
+    var position: SourcePosition
+}
+
+/// An error found while building, with Helm's text after the loader's prefix.
+struct BuildFailure: Error {
+    var position: SourcePosition?
+    var problem: String
+    /// sigs.k8s.io/yaml.Unmarshal's message (`error converting YAML to JSON: yaml: …`).
+    var helmMessage: String
+}
+
+/// Turns the events of one document into values (and optionally nodes),
+/// applying yaml.v2's rules: anchors, aliases and their expansion limit,
+/// merge keys, resolution of scalars and keys.
+struct DocumentBuilder {
+    let file: String
+    let limits: YAMLLimits
+    let buildNodes: Bool
+    /// Line and byte offset of the document's first byte within the file.
+    var lineOffset = 0
+    var byteOffset = 0
+
+    private struct Anchor {
+        var built: BuiltNode
+    }
+
+    private struct Frame {
+        var isMapping: Bool
+        var flow: Bool
+        var anchor: String?
+        var tag: String?
+        var position: SourcePosition
+        var cost = 1
+        var items: [Value] = []
+        var map: [String: Value] = [:]
+        var nodes: [YAMLNode] = []
+        var entries: [YAMLMappingEntry] = []
+        /// In a mapping: the key waiting for its value.
+        var pendingKey: BuiltNode?
+    }
+
+    private var anchors: [String: Anchor] = [:]
+    private var anchorsInProgress: Set<String> = []
+    private var stack: [Frame] = []
+    private var flowDepth = 0
+    private var blockDepth = 0
+    private var decodeCount = 0
+    private var aliasCount = 0
+    /// The first JSON-stage problem (a null key, NaN): Helm reports it only
+    /// once the whole document has been read without a YAML error.
+    private(set) var keyProblem: BuildFailure?
+    private(set) var numberProblem: BuildFailure?
+
+    init(file: String, limits: YAMLLimits, buildNodes: Bool) {
+        self.file = file
+        self.limits = limits
+        self.buildNodes = buildNodes
+    }
+
+    private func position(_ mark: ParseMark) -> SourcePosition {
+        SourcePosition(file: file, line: lineOffset + mark.line + 1, column: mark.column + 1,
+                       offset: byteOffset + mark.offset)
+    }
+
+    private func yamlFailure(_ message: String, at position: SourcePosition?) -> BuildFailure {
+        BuildFailure(position: position, problem: message,
+                     helmMessage: "error converting YAML to JSON: yaml: " + message)
+    }
+
+    /// Reads one document's events (after its DOCUMENT-START) up to its
+    /// DOCUMENT-END and returns its root, or nil for an empty document.
+    mutating func readDocument(_ reader: inout LibYAMLEventReader) throws(DocumentReadFailure) -> BuiltNode? {
+        anchors = [:]
+        anchorsInProgress = []
+        stack = []
+        flowDepth = 0
+        blockDepth = 0
+        var root: BuiltNode?
+        while true {
+            let event: ParseEvent
+            do throws(LibYAMLFailure) {
+                event = try reader.next()
+            } catch {
+                throw .libyaml(error)
+            }
+            let mark = reader.mark
+            do throws(BuildFailure) {
+                switch event {
+                case .documentEnd, .streamEnd:
+                    return root
+                case .streamStart, .documentStart:
+                    continue
+                case .scalar(let text, let anchor, let tag, let style):
+                    let built = try scalar(text, anchor: anchor, tag: tag, style: style, at: mark)
+                    if let anchor { anchors[anchor] = Anchor(built: built) }
+                    if let done = try deliver(built) { root = done }
+                case .alias(let name):
+                    guard let target = anchors[name] else {
+                        if anchorsInProgress.contains(name) {
+                            throw yamlFailure("anchor '\(name)' value contains itself", at: position(mark))
+                        }
+                        throw yamlFailure("unknown anchor '\(name)' referenced", at: position(mark))
+                    }
+                    var built = target.built
+                    decodeCount += 1 + built.cost
+                    aliasCount += built.cost
+                    try checkAliasing(at: mark)
+                    built.cost += 1
+                    built.isAlias = true
+                    built.isMergeKey = false
+                    built.position = position(mark)
+                    if buildNodes, let targetNode = built.node {
+                        built.node = YAMLNode(kind: .alias(name, target: targetNode), anchor: nil,
+                                              position: position(mark), value: built.value)
+                    }
+                    if let done = try deliver(built) { root = done }
+                case .sequenceStart(let anchor, let tag, let flow), .mappingStart(let anchor, let tag, let flow):
+                    var isMapping = false
+                    if case .mappingStart = event { isMapping = true }
+                    if flow { flowDepth += 1 } else { blockDepth += 1 }
+                    if flowDepth > limits.maxDepth || blockDepth > limits.maxDepth {
+                        throw yamlFailure("exceeded max depth of \(limits.maxDepth)", at: position(mark))
+                    }
+                    decodeCount += 1
+                    if let anchor { anchorsInProgress.insert(anchor) }
+                    stack.append(Frame(isMapping: isMapping, flow: flow, anchor: anchor, tag: tag,
+                                       position: position(mark)))
+                case .sequenceEnd, .mappingEnd:
+                    guard let frame = stack.popLast() else { continue }
+                    if frame.flow { flowDepth -= 1 } else { blockDepth -= 1 }
+                    let built = finish(frame)
+                    if let anchor = frame.anchor {
+                        anchorsInProgress.remove(anchor)
+                        anchors[anchor] = Anchor(built: built)
+                    }
+                    if let done = try deliver(built) { root = done }
+                }
+            } catch {
+                throw .build(error)
+            }
+        }
+    }
+
+    /// yaml.v2's "excessive aliasing" rule.
+    private func checkAliasing(at mark: ParseMark) throws(BuildFailure) {
+        if decodeCount > limits.maxExpandedNodes {
+            throw yamlFailure("document contains excessive aliasing", at: position(mark))
+        }
+        guard limits.checkAliasRatio, aliasCount > 100, decodeCount > 1000 else { return }
+        let low = 400_000.0, high = 4_000_000.0
+        let count = Double(decodeCount)
+        let allowed: Double
+        if count <= low {
+            allowed = 0.99
+        } else if count >= high {
+            allowed = 0.10
+        } else {
+            allowed = 0.99 - 0.89 * ((count - low) / (high - low))
+        }
+        if Double(aliasCount) / count > allowed {
+            throw yamlFailure("document contains excessive aliasing", at: position(mark))
+        }
+    }
+
+    private mutating func scalar(
+        _ text: String, anchor: String?, tag: String?, style: YAMLScalarStyle, at mark: ParseMark
+    ) throws(BuildFailure) -> BuiltNode {
+        decodeCount += 1
+        let resolved: ResolvedScalar
+        if style != .plain && tag == nil {
+            resolved = .string(text)
+        } else {
+            do throws(ResolveFailure) {
+                resolved = try ResolvedScalar.resolve(text, tag: tag)
+            } catch {
+                throw yamlFailure(error.message, at: position(mark))
+            }
+        }
+        let value: Value
+        let key: String?
+        // yaml.v2's isMerge: a plain untagged `<<`, or one tagged !!merge.
+        let isMerge = text == "<<" && ((style == .plain && tag == nil) || tag == ResolvedScalar.mergeTag)
+        switch resolved {
+        case .null:
+            value = .null
+            key = nil
+        case .bool(let b):
+            value = .bool(b)
+            key = b ? "true" : "false"
+        case .int(let i):
+            value = .float(Double(i))
+            key = String(i)
+        case .uint(let u):
+            value = .float(Double(u))
+            key = String(u)
+        case .float(let d):
+            value = .float(d)
+            if d.isNaN {
+                key = ".nan"
+            } else if d.isInfinite {
+                key = d < 0 ? "-.inf" : ".inf"
+            } else {
+                key = GoFloatFormatting.formatG(d, bits32: true)
+            }
+        case .string(let s), .timestamp(let s):
+            value = .string(s)
+            key = s
+        case .merge:
+            value = .string(text)
+            key = text
+        }
+        var node: YAMLNode?
+        if buildNodes {
+            node = YAMLNode(kind: .scalar(text, tag: tag, style: style), anchor: anchor,
+                            position: position(mark), value: value)
+        }
+        return BuiltNode(shape: .scalar, value: value, key: key, isMergeKey: isMerge, isAlias: false,
+                         cost: 1, node: node, position: node?.position ?? position(mark))
+    }
+
+    private func finish(_ frame: Frame) -> BuiltNode {
+        let value: Value = frame.isMapping ? .map(frame.map) : .list(frame.items)
+        var node: YAMLNode?
+        if buildNodes {
+            let kind: YAMLNode.Kind = frame.isMapping
+                ? .mapping(frame.entries, tag: frame.tag, flow: frame.flow)
+                : .sequence(frame.nodes, tag: frame.tag, flow: frame.flow)
+            node = YAMLNode(kind: kind, anchor: frame.anchor, position: frame.position, value: value)
+        }
+        return BuiltNode(shape: frame.isMapping ? .mapping : .sequence, value: value, key: nil,
+                         isMergeKey: false, isAlias: false, cost: frame.cost, node: node, position: frame.position)
+    }
+
+    /// Hands a finished node to its parent; returns it when it is the root.
+    private mutating func deliver(_ built: BuiltNode) throws(BuildFailure) -> BuiltNode? {
+        guard !stack.isEmpty else {
+            noteNumberProblem(built)
+            return built
+        }
+        let top = stack.count - 1
+        stack[top].cost += built.cost
+        if !stack[top].isMapping {
+            noteNumberProblem(built)
+            stack[top].items.append(built.value)
+            if buildNodes, let node = built.node { stack[top].nodes.append(node) }
+            return nil
+        }
+        guard let key = stack[top].pendingKey else {
+            if built.shape != .scalar && !built.isMergeKey {
+                throw yamlFailure("invalid map key: \(GoSyntax.describe(built.value))",
+                                  at: built.position)
+            }
+            stack[top].pendingKey = built
+            return nil
+        }
+        stack[top].pendingKey = nil
+        if buildNodes, let keyNode = key.node, let valueNode = built.node {
+            stack[top].entries.append(YAMLMappingEntry(key: keyNode, value: valueNode))
+        }
+        if key.isMergeKey {
+            try merge(built, into: top)
+            return nil
+        }
+        noteNumberProblem(built)
+        if key.key == nil && keyProblem == nil {
+            keyProblem = BuildFailure(
+                position: key.position,
+                problem: "a map key may not be null",
+                helmMessage: "error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: \(GoSyntax.describe(built.value))")
+        }
+        stack[top].map[key.key ?? "null"] = built.value
+        return nil
+    }
+
+    /// `<<: value`: a mapping, an alias of one, or a sequence of those
+    /// (earlier ones win). yaml.v2 applies it in place, so later keys
+    /// override merged ones and merged ones override earlier keys.
+    private mutating func merge(_ built: BuiltNode, into top: Int) throws(BuildFailure) {
+        let failure = yamlFailure("map merge requires map or sequence of maps as the value",
+                                  at: built.position)
+        switch (built.shape, built.value) {
+        case (.mapping, .map(let m)):
+            for (k, v) in m { stack[top].map[k] = v }
+        case (.sequence, .list(let items)) where !built.isAlias:
+            for item in items.reversed() {
+                guard case .map(let m) = item else { throw failure }
+                for (k, v) in m { stack[top].map[k] = v }
+            }
+        default:
+            throw failure
+        }
+    }
+
+    private mutating func noteNumberProblem(_ built: BuiltNode) {
+        guard numberProblem == nil, built.shape == .scalar, case .float(let d) = built.value, !d.isFinite else { return }
+        let text = d.isNaN ? "NaN" : (d < 0 ? "-Inf" : "+Inf")
+        numberProblem = BuildFailure(
+            position: built.position, problem: "\(text) is not allowed in a values document (JSON has no such number)",
+            helmMessage: "error converting YAML to JSON: json: unsupported value: \(text)")
+    }
+}
+
+enum DocumentReadFailure: Error {
+    case libyaml(LibYAMLFailure)
+    case build(BuildFailure)
+}
+
+/// Go's `%#v` for the few values yaml.v2 puts in its error messages.
+enum GoSyntax {
+    static func describe(_ value: Value) -> String {
+        switch value {
+        case .null: return "<nil>"
+        case .bool(let b): return b ? "true" : "false"
+        case .int(let i): return String(i)
+        case .int64(let i): return String(i)
+        case .float(let d): return GoFloatFormatting.formatG(d)
+        case .string(let s): return GoQuote.quote(s)
+        case .bytes(let b): return "[]byte{" + b.map { String($0) }.joined(separator: ", ") + "}"
+        case .list(let items): return "[]interface {}{" + items.map(describe).joined(separator: ", ") + "}"
+        case .map(let m):
+            let parts = m.keys.sorted().map { "\(GoQuote.quote($0)):\(describe(m[$0] ?? .null))" }
+            return "map[interface {}]interface {}{" + parts.joined(separator: ", ") + "}"
+        case .object(let o): return o.printed
+        }
+    }
+}
+
+/// Go's `strconv.Quote`.
+enum GoQuote {
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            case "\u{07}": out += "\\a"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "\u{0B}": out += "\\v"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += "\\x" + hex(scalar.value, width: 2)
+                } else if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
+                            || scalar.properties.generalCategory == .unassigned {
+                    out += scalar.value > 0xFFFF ? "\\U" + hex(scalar.value, width: 8) : "\\u" + hex(scalar.value, width: 4)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    private static func hex(_ v: UInt32, width: Int) -> String {
+        var s = String(v, radix: 16)
+        while s.count < width { s = "0" + s }
+        return s
+    }
+}

@@ -1,2 +1,0 @@
-// RudderYAML: see Package.swift for this layer's role.
-import RudderCore

@@ -1,0 +1,2 @@
+{{- define "order.name" -}}{{ .Values.name }}{{- end }}
+kind: NeverPrinted

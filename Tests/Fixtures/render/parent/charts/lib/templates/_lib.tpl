@@ -1,0 +1,1 @@
+{{- define "lib.stamp" -}}lib-{{ .Chart.Name }}{{- end -}}

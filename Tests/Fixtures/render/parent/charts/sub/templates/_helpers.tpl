@@ -1,0 +1,2 @@
+{{- define "shared.label" -}}from-sub{{- end -}}
+{{- define "sub.fullname" -}}{{ .Release.Name }}-{{ .Chart.Name }}{{- end -}}

@@ -1,2 +1,0 @@
-import Testing
-@Suite struct RudderChartPlaceholderTests { @Test func targetBuilds() { #expect(Bool(true)) } }

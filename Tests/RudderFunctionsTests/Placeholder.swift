@@ -1,2 +1,0 @@
-import Testing
-@Suite struct RudderFunctionsPlaceholderTests { @Test func targetBuilds() { #expect(Bool(true)) } }

@@ -1,2 +1,0 @@
-import Testing
-@Suite struct RudderYAMLPlaceholderTests { @Test func targetBuilds() { #expect(Bool(true)) } }
