@@ -6,13 +6,25 @@ import _RudderTestSupport
 /// (scripts/regex-goldens.py): each is replayed against the GoRegex API.
 @Suite struct RegexGoldenTests {
     static let cases: [GoldenCase] = (try? GoldenCases.load("regex/regex.cases")) ?? []
+    /// Random patterns over {a, b} (scripts/regex-fuzz-goldens.py).
+    static let fuzzCases: [GoldenCase] = (try? GoldenCases.load("regex/fuzz.cases")) ?? []
 
-    @Test func goldenFileHasCases() {
+    @Test func goldenFilesHaveCases() {
         #expect(Self.cases.count >= 200)
+        #expect(Self.fuzzCases.count >= 200)
     }
 
     @Test(arguments: cases)
     func helmAgrees(_ golden: GoldenCase) throws {
+        try Self.check(golden)
+    }
+
+    @Test(arguments: fuzzCases)
+    func helmAgreesOnRandomPatterns(_ golden: GoldenCase) throws {
+        try Self.check(golden)
+    }
+
+    static func check(_ golden: GoldenCase) throws {
         let function = try #require(golden["function"])
         let pattern = try #require(golden["pattern"])
         let input = try #require(golden["input"])
