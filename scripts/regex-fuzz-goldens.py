@@ -21,6 +21,10 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import goldenlib  # noqa: E402
 
 ATOMS = ["a", "b", "a", "b", ".", "[ab]", "[^a]", "x", "(?i)A", "\\b", "^", "$", "(?m:^)", "(?m:$)", ""]
+# Second round: classes, case folding and non-ASCII runes.
+UNICODE_ATOMS = ["é", "σ", "(?i:σ)", "(?i:k)", "(?i:s)", "\\w", "\\W", "\\s", "\\d", "\\pL", "\\p{Greek}",
+                 "[^\\pL]", "(?i)[a-f]", "[[:alpha:]]", "[^[:space:]]", "\\B", ".", "(?s:.)", "[é-ω]", "\\x{212A}"]
+UNICODE_TEXT = "aké σςΣ\u212a\u017fS1 \nÉz"
 REPEATS = ["*", "+", "?", "*?", "+?", "??", "{2}", "{0,2}", "{1,}", "{1,2}?", "{0}"]
 
 
@@ -29,12 +33,12 @@ def atom(rng, depth):
     if depth < 3 and roll < 0.3:
         inner = alternation(rng, depth + 1)
         return rng.choice(["(%s)", "(?:%s)", "(%s)", "(?U:%s)"]) % inner
-    return rng.choice(ATOMS)
+    return rng.choice(rng.atoms)
 
 
 def piece(rng, depth):
     a = atom(rng, depth)
-    if a not in ("", "^", "$", "\\b", "(?m:^)", "(?m:$)", "(?i)A") and rng.random() < 0.45:
+    if a not in ("", "^", "$", "\\b", "\\B", "(?m:^)", "(?m:$)", "(?i)A", "(?i)[a-f]") and rng.random() < 0.45:
         return a + rng.choice(REPEATS)
     return a
 
@@ -49,16 +53,19 @@ def alternation(rng, depth):
 
 
 def main():
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 300
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     rng = random.Random(20260126)
     cases = []
     seen = set()
-    while len(cases) < count:
+    while len(cases) < count + count // 2:
+        unicode_round = len(cases) >= count
+        rng.atoms = UNICODE_ATOMS if unicode_round else ATOMS
         pattern = alternation(rng, 0)
         if pattern in seen or not pattern:
             continue
         seen.add(pattern)
-        text = "".join(rng.choice("aab b\nx") for _ in range(rng.randint(0, 16)))
+        alphabet = UNICODE_TEXT if unicode_round else "aab b\nx"
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
         groups = pattern.count("(") - pattern.count("(?")
         if groups and rng.random() < 0.6:
             template = "<" + "|".join("$%d" % (i + 1) for i in range(min(groups, 3))) + ">"
