@@ -84,6 +84,15 @@ public struct JSONSchemaValidator: Sendable {
                 pending.append(target)
             }
         }
+        // Every reference must point at something (jsonschema fails at compile time).
+        for (uri, resource) in resources {
+            for reference in Self.references(in: resource.document, base: uri) where lookup(reference) == nil {
+                if let hash = reference.firstIndex(of: "#"), reference[reference.index(after: hash)...].hasPrefix("/") {
+                    throw LoadError(message: "json-pointer in \(goQuote(reference)) not found")
+                }
+                throw LoadError(message: "anchor in \(goQuote(reference)) not found")
+            }
+        }
     }
 
     /// Validates `value`; nil when it conforms.
