@@ -24,13 +24,13 @@ extension HelmFunctions {
             let value = args[1]
             if value.isNull || value == .string("") {
                 if lintMode { return .string("") }
-                throw FunctionError(try args.string(0))
+                throw FunctionError.helmFailure(try args.string(0))
             }
             return value
         }
         r.add("fail", [.string]) { a in
             if lintMode { return .string("") }
-            throw FunctionError(try Arguments(a).string(0))
+            throw FunctionError.helmFailure(try Arguments(a).string(0))
         }
         r.add("lookup", [.string, .string, .string, .string]) { _ in .map([:]) }
         r.add("getHostByName", [.string]) { a in

@@ -24,7 +24,7 @@ public struct ExecutionOptions: Sendable {
     /// Go's `maxExecDepth` for nested `template` calls.
     public var maxTemplateDepth = 100_000
     /// Total nesting of template, include and tpl calls our stack allows.
-    public var maxCallDepth = 20_000
+    public var maxCallDepth = 100_001
     /// Largest output of one execution, in bytes.
     public var maxOutputBytes = 256 * 1024 * 1024
     /// Most steps (nodes walked plus range iterations) one execution may take.

@@ -81,20 +81,23 @@ extension Executor {
             }
             values.append(try validate(final, type))
         }
-        current = command.map { .command($0) } ?? .operand(node)
+        let callSite: NodeReference = command.map { .command($0) } ?? .operand(node)
         switch callee {
         case .builtin(let builtin, _):
             do {
                 return try builtin.call(values, calleeText: arguments.first?.description ?? "")
             } catch let failure as FunctionError {
+                current = callSite
                 throw error("error calling \(name): \(failure.message)", cause: .function)
             } catch {
+                current = callSite
                 throw self.error("error calling \(name): \(error)", cause: .function)
             }
         case .registered(let function, _):
             do {
                 return Evaluated(try function.body(values.map(\.value)))
             } catch let failure as FunctionError {
+                current = callSite
                 if failure.isHelmFailure {
                     var e = makeError("error calling \(name): \(failure.message)", cause: .helmFailure)
                     e.failureMessage = failure.message
@@ -102,12 +105,21 @@ extension Executor {
                 }
                 throw error("error calling \(name): \(failure.message)", cause: .function)
             } catch {
+                current = callSite
                 throw self.error("error calling \(name): \(error)", cause: .function)
             }
         case .include:
-            return try include(name: values[0].value.stringValue ?? "", data: values[1])
+            let before = current
+            current = callSite
+            let result = try include(name: values[0].value.stringValue ?? "", data: values[1])
+            current = before
+            return result
         case .tpl:
-            return try tpl(text: values[0].value.stringValue ?? "", data: values[1])
+            let before = current
+            current = callSite
+            let result = try tpl(text: values[0].value.stringValue ?? "", data: values[1])
+            current = before
+            return result
         }
     }
 }

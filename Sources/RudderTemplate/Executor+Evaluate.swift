@@ -142,7 +142,6 @@ extension Executor {
         current = .operand(operand)
         if case .nil = base { throw error("indirection through explicit nil in \(operand.description)") }
         let receiver = try evaluateArgument(dot, base, type: nil)
-        current = .operand(operand)
         return try evaluateFieldChain(dot, receiver: receiver, node: operand, names: fields, arguments: arguments, final: final)
     }
 

@@ -5,16 +5,14 @@ extension Executor {
     func include(name: String, data: Evaluated) throws(ExecutionSignal) -> Evaluated {
         let count = includeCounts[name] ?? 0
         if count > options.includeRecursionLimit {
-            throw error(
-                "error calling include: rendering template has a nested reference name: \(name): unable to execute template",
-                cause: .function)
+            throw wrapped("include", plain: "rendering template has a nested reference name: \(name): unable to execute template")
         }
         includeCounts[name] = count + 1
         defer { includeCounts[name] = (includeCounts[name] ?? 1) - 1 }
         guard let target = lookup(name) else {
-            throw error(
-                "error calling include: template: no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(options.rootTemplateName))",
-                cause: .function)
+            throw wrapped(
+                "include",
+                plain: "template: no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(options.rootTemplateName))")
         }
         if depth >= options.maxCallDepth {
             throw error("error calling include: exceeded maximum template depth (\(options.maxCallDepth))", cause: .limit)
@@ -22,6 +20,16 @@ extension Executor {
         return Evaluated(.string(try captureOutput(label: "include") { () throws(ExecutionSignal) in
             try runTemplate(target, dot: data)
         }))
+    }
+
+    /// `error calling LABEL: MESSAGE` where the message is a plain (non-template) error.
+    func wrapped(_ label: String, plain message: String) -> ExecutionSignal {
+        var outer = makeError("error calling \(label): ")
+        outer.inner = [
+            TemplateError(
+                phase: .execution, templateName: "", line: 0, column: nil, nodeText: nil, message: message, cause: .plain)
+        ]
+        return .failure(outer)
     }
 
     /// Runs `body` with a fresh output buffer and returns what it wrote; an
@@ -47,7 +55,7 @@ extension Executor {
     /// Helm's `tpl`: parses `text` as a template that sees the set's defines
     /// (its own defines shadow them for this call) and executes it with `data`.
     func tpl(text: String, data: Evaluated) throws(ExecutionSignal) -> Evaluated {
-        let name = templateNameForTpl(data.value)
+        let name = options.rootTemplateName
         var parser = Parser(name: name, text: text, isFunction: { [functions, options] in
             TemplateSet.isKnownFunction($0, functions: functions, includeAndTpl: options.includeAndTpl)
         })
@@ -55,7 +63,9 @@ extension Executor {
         do {
             definitions = try parser.parse()
         } catch let parseError {
-            throw tplError(text: text, inner: parseError)
+            var outer = makeError("error calling tpl: cannot parse template \(GoQuote.quote(text)): ", cause: .function)
+            outer.inner = [parseError]
+            throw .failure(outer)
         }
         let savedOverlay = overlay
         defer { overlay = savedOverlay }
@@ -87,13 +97,6 @@ extension Executor {
         return .failure(outer)
     }
 
-    /// The name Helm gives the tpl template: the calling template's `.Template.Name`.
-    private func templateNameForTpl(_ data: Value) -> String {
-        if case .map(let top) = data, case .map(let info)? = top["Template"], case .string(let name)? = info["Name"] {
-            return name
-        }
-        return options.rootTemplateName
-    }
 }
 
 extension String {

@@ -249,8 +249,10 @@ struct Lexer {
         case UInt8(ascii: "("):
             position += 1; emit(.leftParenthesis); parenthesisDepth += 1
         case UInt8(ascii: ")"):
-            position += 1; emit(.rightParenthesis); parenthesisDepth -= 1
-            if parenthesisDepth < 0 { fail("unexpected right paren") }
+            position += 1
+            parenthesisDepth -= 1
+            if parenthesisDepth < 0 { fail("unexpected right paren"); return }
+            emit(.rightParenthesis)
         default:
             if Lexer.isAlphaNumeric(scalar) {
                 lexIdentifier()

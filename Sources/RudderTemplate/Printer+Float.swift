@@ -125,13 +125,67 @@ enum FloatFormatter {
         return out
     }
 
-    /// Go's `strconv.FormatFloat(value, verb, precision, 64)` for e, E, f, F, g, G (precision -1: shortest).
+    /// Go's `%x` of a float: `0x1.yyyyp±dd` (strconv's `fmtX`).
+    static func formatHex(_ value: Double, precision: Int, upper: Bool) -> [UInt8] {
+        let bits = value.bitPattern
+        var exponent = Int((bits >> 52) & 0x7FF)
+        var mantissa = bits & ((1 << 52) - 1)
+        if exponent == 0 { exponent += 1 } else { mantissa |= 1 << 52 }
+        exponent -= 1023
+        if mantissa == 0 { exponent = 0 }
+        mantissa <<= 8
+        while mantissa != 0 && mantissa & (1 << 60) == 0 {
+            mantissa <<= 1
+            exponent -= 1
+        }
+        if precision >= 0 && precision < 15 {
+            let shift = UInt64(precision * 4)
+            let extra = (mantissa << shift) & ((1 << 60) - 1)
+            mantissa >>= 60 - shift
+            if extra | (mantissa & 1) > 1 << 59 { mantissa += 1 }
+            mantissa <<= 60 - shift
+            if mantissa & (1 << 61) != 0 {
+                mantissa >>= 1
+                exponent += 1
+            }
+        }
+        let digits = upper ? Array("0123456789ABCDEF".utf8) : Array("0123456789abcdef".utf8)
+        var out: [UInt8] = value.sign == .minus ? [UInt8(ascii: "-")] : []
+        out.append(0x30)
+        out.append(upper ? UInt8(ascii: "X") : UInt8(ascii: "x"))
+        out.append(0x30 + UInt8((mantissa >> 60) & 1))
+        mantissa <<= 4
+        if precision < 0 && mantissa != 0 {
+            out.append(UInt8(ascii: "."))
+            while mantissa != 0 {
+                out.append(digits[Int((mantissa >> 60) & 15)])
+                mantissa <<= 4
+            }
+        } else if precision > 0 {
+            out.append(UInt8(ascii: "."))
+            for _ in 0..<precision {
+                out.append(digits[Int((mantissa >> 60) & 15)])
+                mantissa <<= 4
+            }
+        }
+        out.append(upper ? UInt8(ascii: "P") : UInt8(ascii: "p"))
+        out.append(exponent < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+        let e = abs(exponent)
+        var text = String(e)
+        if text.count < 2 { text = "0" + text }
+        out.append(contentsOf: text.utf8)
+        return out
+    }
+
+    /// Go's `strconv.FormatFloat(value, verb, precision, 64)` for e, E, f, F, g, G, x, X (precision -1: shortest).
     static func format(_ value: Double, verb: Character, precision: Int) -> [UInt8] {
         if value.isNaN { return Array("NaN".utf8) }
         if value.isInfinite { return Array((value < 0 ? "-Inf" : "+Inf").utf8) }
         let negative = value.sign == .minus
         let shortest = precision < 0
         switch verb {
+        case "x", "X":
+            return formatHex(value, precision: precision, upper: verb == "X")
         case "e", "E":
             let d = shortest ? FloatFormatter.shortest(value) : significant(value, count: precision + 1)
             let p = shortest ? max(d.digits.count - 1, 0) : precision
@@ -167,7 +221,7 @@ extension FormatState {
     mutating func formatFloatVerb(_ value: Double, verb: Character) {
         switch verb {
         case "v": formatFloat(value, verb: "g", precision: -1)
-        case "g", "G": formatFloat(value, verb: verb, precision: -1)
+        case "g", "G", "x", "X": formatFloat(value, verb: verb, precision: -1)
         case "e", "E", "f", "F": formatFloat(value, verb: verb, precision: 6)
         default: badVerb(verb)
         }

@@ -16,6 +16,8 @@ public struct TemplateError: Error, Sendable, CustomStringConvertible {
         case helmFailure
         /// A resource limit of ours (output size, deadline, iterations).
         case limit
+        /// A plain error inside a call (not a template error): its text is the message alone.
+        case plain
     }
 
     public var phase: Phase
@@ -66,6 +68,7 @@ public struct TemplateError: Error, Sendable, CustomStringConvertible {
         case .parse:
             return "template: \(location): \(message)"
         case .execution:
+            if cause == .plain { return message }
             var text: String
             if let nodeText {
                 text = "template: \(location): executing \(GoQuote.quote(templateName)) at <\(nodeText)>: \(message)"
@@ -107,9 +110,15 @@ public struct TemplateError: Error, Sendable, CustomStringConvertible {
                 levels.append(level)
                 current = level.underlying
             }
-            if innermost.cause == .function { return text }
+            if levels.contains(where: { $0.cause == .function }) { return text }
             var out = ""
             for level in levels {
+                if level.cause == .plain {
+                    // Helm keeps only "no template … associated with …" as a bare line.
+                    guard level.message.hasPrefix("template: no template ") else { return text }
+                    out += level.message + "\n"
+                    continue
+                }
                 out += level.nodeText == nil ? "template: \(level.templateName)" : level.location
                 out += "\n  "
                 if let nodeText = level.nodeText {
@@ -124,7 +133,7 @@ public struct TemplateError: Error, Sendable, CustomStringConvertible {
     private var firstHelmFailure: String? {
         var current: TemplateError? = self
         while let level = current {
-            if level.cause == .helmFailure { return level.failureMessage ?? level.message }
+            if let failure = level.failureMessage { return failure }
             current = level.underlying
         }
         return nil

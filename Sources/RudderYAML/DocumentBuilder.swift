@@ -194,7 +194,8 @@ struct DocumentBuilder {
         }
         let value: Value
         let key: String?
-        var isMerge = false
+        // yaml.v2's isMerge: a plain untagged `<<`, or one tagged !!merge.
+        let isMerge = text == "<<" && ((style == .plain && tag == nil) || tag == ResolvedScalar.mergeTag)
         switch resolved {
         case .null:
             value = .null
@@ -223,7 +224,6 @@ struct DocumentBuilder {
         case .merge:
             value = .string(text)
             key = text
-            isMerge = true
         }
         var node: YAMLNode?
         if buildNodes {

@@ -100,10 +100,9 @@ struct LibYAMLEventReader: ~Copyable {
             } else {
                 value = ""
             }
-            var tag = Self.string(scalar.tag)
-            // A plain scalar without a tag resolves implicitly; any other
-            // untagged scalar is a string (yaml.v2's rule), marked by "!".
-            if tag == nil && scalar.plain_implicit == 0 && scalar.quoted_implicit != 0 { tag = "!" }
+            // Untagged: a plain scalar resolves implicitly, any other is a
+            // string (yaml.v2's rule, applied by the builder).
+            let tag = Self.string(scalar.tag)
             return .scalar(value: value, anchor: Self.string(scalar.anchor), tag: tag,
                            style: Self.style(scalar.style))
         case YAML_SEQUENCE_START_EVENT:

@@ -105,8 +105,6 @@ enum ResolvedScalar: Equatable {
                 if let i = GoNumberParsing.parseBinary(plain.dropFirst(3), negative: true) { return .int(i) }
             }
             return .string(text)
-        case UInt8(ascii: "<"):
-            return text == "<<" ? .merge : .string(text)
         default:
             return .string(text)
         }
@@ -120,7 +118,6 @@ enum ResolvedScalar: Equatable {
         case ".nan", ".NaN", ".NAN": return .float(.nan)
         case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .float(.infinity)
         case "-.inf", "-.Inf", "-.INF": return .float(-.infinity)
-        case "<<": return .merge
         default: return nil
         }
     }

@@ -33,8 +33,9 @@ public enum YAMLReader {
 
     /// `sigs.k8s.io/yaml.Unmarshal` into `top` (Helm's `fromYaml` uses `.map`,
     /// `fromYamlArray` `.list`): only the first document of `bytes` is read
-    /// (no `---` splitting, unlike values files); an empty document is `{}`
-    /// for `.map`, `[]` for `.list` and null for `.any`. `helmMessage` of an
+    /// (no `---` splitting, unlike values files); an empty document or
+    /// `null` gives `.null` (Go's nil map, printed `null` by `toJson`; Helm's
+    /// values loader merges it as `{}`). `helmMessage` of an
     /// error is what `fromYaml` puts under the `Error` key.
     public static func unmarshal(_ bytes: [UInt8], file: String, top: TopLevel = .map,
                                  limits: YAMLLimits = .default) throws(YAMLError) -> Value {
@@ -197,11 +198,7 @@ public enum YAMLReader {
         }
         switch (top, value) {
         case (_, .null):
-            switch top {
-            case .map: return .map([:])
-            case .list: return .list([])
-            case .any: return .null
-            }
+            return .null
         case (.map, .map), (.list, .list), (.any, _):
             return value
         case (.map, _):

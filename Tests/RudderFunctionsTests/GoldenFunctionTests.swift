@@ -27,8 +27,8 @@ import _RudderTestSupport
         "conversion-011": "typeOf of [][]interface {}",
     ]
 
-    /// Families whose functions are still being written.
-    static let pendingFamilies: Set<String> = ["dates", "serialization"]
+    /// Functions waiting for other layers (RudderYAML's YAMLWriter and JSONReader).
+    static let pendingFunctions = ["toYaml", "ToYaml", "fromJson", "FromJson"]
 
     static func allCases() -> [GoldenCase] {
         families.flatMap { (try? GoldenCases.load("functions/\($0).cases")) ?? [] }
@@ -39,6 +39,7 @@ import _RudderTestSupport
         var registry = FunctionRegistry()
         var options = FunctionOptions()
         options.localZoneName = "UTC"
+        options.clock = { (1_709_634_030, 0) }
         register(&registry, options)
         return registry
     }()
@@ -61,8 +62,7 @@ import _RudderTestSupport
     func goldenCase(_ golden: GoldenCase) throws {
         let template = try #require(golden["template"])
         if golden["args"] != nil || Self.knownDifferences[golden.name] != nil { return }
-        if let family = golden.name.split(separator: "-").first, Self.pendingFamilies.contains(String(family)) { return }
-        if template.contains("now") || template.contains("toDate") { return }
+        if Self.pendingFunctions.contains(where: { template.contains($0) }) { return }
         var evaluator = MiniTemplate(functions: Self.registry)
         let result = Result { try evaluator.render(template) }
         if let expected = golden["output"] {

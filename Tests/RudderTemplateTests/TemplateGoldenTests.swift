@@ -28,6 +28,10 @@ enum TestFunctions {
             default: return arguments[1]
             }
         })
+        registry.register("append", TemplateFunction([.any, .any]) { arguments in
+            guard case .list(let list) = arguments[0] else { throw FunctionError("Cannot push on type \(arguments[0].goTypeName)") }
+            return .list(list + [arguments[1]])
+        })
         registry.register("int64", TemplateFunction([.any]) { arguments in
             switch arguments[0] {
             case .int(let i): return .int64(Int64(i))
@@ -84,7 +88,9 @@ struct GoldenRunner {
 }
 
 @Suite struct TemplateGoldenTests {
-    static let groups = ["text", "trim", "control"]
+    static let groups = [
+        "text", "trim", "control", "printf", "compare", "builtins", "parse-errors", "exec-errors", "include",
+    ]
 
     @Test(arguments: groups)
     func goldenGroup(_ group: String) throws {

@@ -75,3 +75,22 @@ enum TestBase64 {
         #expect(error.description.hasPrefix("values.yaml:"))
     }
 }
+
+@Suite struct YAMLWriterGoldenTests {
+    /// Helm's toYaml and toYamlPretty trim one final newline.
+    static func trimmed(_ s: String) -> String {
+        s.hasSuffix("\n") ? String(s.dropLast()) : s
+    }
+
+    @Test(arguments: ValuesGolden.cases.filter { $0["yaml"] != nil })
+    func toYAML(_ c: GoldenCase) throws {
+        let value = try ValuesGolden.read(c).get()
+        #expect(Self.trimmed(YAMLWriter.marshal(value)) == c["yaml"])
+    }
+
+    @Test(arguments: ValuesGolden.cases.filter { $0["yamlpretty"] != nil })
+    func toYAMLPretty(_ c: GoldenCase) throws {
+        let value = try ValuesGolden.read(c).get()
+        #expect(Self.trimmed(YAMLWriter.marshalPretty(value)) == c["yamlpretty"])
+    }
+}

@@ -1,0 +1,213 @@
+import RudderCore
+
+/// Writes YAML exactly as Helm's `toYaml` and `toYamlPretty` do.
+public enum YAMLWriter {
+    /// Why a value has no YAML form.
+    public struct EncodingError: Error, Sendable, Equatable, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+    }
+
+    /// What sigs.k8s.io/yaml.Marshal returns: the value goes through
+    /// encoding/json (numbers in JSON's format, then read back by yaml.v2:
+    /// `1e21` stays `1e+21`, `1e-7` becomes `1e-07`, `-0` becomes `0`), and
+    /// yaml.v2 writes it: keys in yaml.v2's natural order (`a2` before
+    /// `a10`), strings that would read back as another type double-quoted,
+    /// strings with indicators single-quoted, long plain and quoted strings
+    /// folded after column 80, multi-line strings as `|` blocks, lists not
+    /// indented under their key, `{}` and `[]` for empty collections. The
+    /// result ends with a newline; Helm's `toYaml` trims that one final
+    /// newline (`strings.TrimSuffix(s, "\n")`) and is left to do so.
+    /// Returns "" when Helm's `toYaml` would (NaN or ±Inf, or characters the
+    /// YAML reader refuses such as U+007F); `marshalChecked` says why.
+    public static func marshal(_ value: Value) -> String {
+        (try? marshalChecked(value)) ?? ""
+    }
+
+    /// Like `marshal`, but throws instead of returning "".
+    public static func marshalChecked(_ value: Value) throws(EncodingError) -> String {
+        var emitter = YAMLEmitter(flavor: .v2)
+        emitter.emitDocument(try node(value, flavor: .v2))
+        return String(decoding: emitter.out, as: UTF8.self)
+    }
+
+    /// What Helm's `toYamlPretty` gets from yaml.v3 (`Encoder` with
+    /// `SetIndent(2)`) before it trims the final newline: values written as
+    /// they are (floats in Go's `%g` form, `1e+06`), lists indented under
+    /// their key, no folding of long lines, tabs allowed in `|` blocks.
+    public static func marshalPretty(_ value: Value) -> String {
+        var emitter = YAMLEmitter(flavor: .v3)
+        let tree = (try? node(value, flavor: .v3)) ?? .scalar(.init(text: "null", request: .plain))
+        emitter.emitDocument(tree)
+        return String(decoding: emitter.out, as: UTF8.self)
+    }
+
+    // MARK: - Values to emitter nodes
+
+    static func node(_ value: Value, flavor: YAMLEmitter.Flavor) throws(EncodingError) -> YAMLEmitter.Node {
+        switch value {
+        case .null:
+            return .scalar(.init(text: "null", request: .plain))
+        case .bool(let b):
+            return .scalar(.init(text: b ? "true" : "false", request: .plain))
+        case .int(let i):
+            return .scalar(.init(text: String(i), request: .plain))
+        case .int64(let i):
+            return .scalar(.init(text: String(i), request: .plain))
+        case .float(let d):
+            return .scalar(.init(text: try floatText(d, flavor: flavor), request: .plain))
+        case .string(let s):
+            return .scalar(try stringScalar(s, flavor: flavor))
+        case .bytes(let b):
+            return .scalar(try stringScalar(String(decoding: Base64Encoding.encode(b), as: UTF8.self), flavor: flavor))
+        case .object(let o):
+            return .scalar(try stringScalar(o.printed, flavor: flavor))
+        case .list(let items):
+            var nodes: [YAMLEmitter.Node] = []
+            nodes.reserveCapacity(items.count)
+            for item in items { nodes.append(try node(item, flavor: flavor)) }
+            return .sequence(nodes)
+        case .map(let m):
+            var entries: [(key: YAMLEmitter.Scalar, value: YAMLEmitter.Node)] = []
+            entries.reserveCapacity(m.count)
+            for key in m.keys.sorted(by: { YAMLKeyOrder.less($0, $1, flavor: flavor) }) {
+                entries.append((try stringScalar(key, flavor: flavor), try node(m[key] ?? .null, flavor: flavor)))
+            }
+            return .mapping(entries)
+        }
+    }
+
+    static func floatText(_ d: Double, flavor: YAMLEmitter.Flavor) throws(EncodingError) -> String {
+        if flavor == .v3 {
+            if d.isNaN { return ".nan" }
+            if d.isInfinite { return d < 0 ? "-.inf" : ".inf" }
+            return GoFloatFormatting.formatG(d)
+        }
+        guard d.isFinite else {
+            throw EncodingError(message: "json: unsupported value: " + GoFloatFormatting.formatG(d))
+        }
+        // JSON's text, read back by yaml.v2.
+        let json = GoFloatFormatting.formatJSON(d)
+        switch ResolvedScalar.resolvePlain(json) {
+        case .int(let i): return String(i)
+        case .uint(let u): return String(u)
+        case .float(let f): return GoFloatFormatting.formatG(f)
+        default: return json
+        }
+    }
+
+    /// yaml.v2/v3 `stringv`: plain when the text reads back as the same
+    /// string, a `|` block when it has a newline, double-quoted otherwise.
+    static func stringScalar(_ s: String, flavor: YAMLEmitter.Flavor) throws(EncodingError) -> YAMLEmitter.Scalar {
+        if flavor == .v2 {
+            // The JSON text is read back by a YAML parser, which refuses these.
+            for c in s.unicodeScalars {
+                let v = c.value
+                if v == 0x7F || (v >= 0x80 && v <= 0x9F && v != 0x85) || v == 0xFFFE || v == 0xFFFF {
+                    throw EncodingError(message: "yaml: control characters are not allowed")
+                }
+            }
+        }
+        if s.utf8.contains(UInt8(ascii: "\n")) { return .init(text: s, request: .literal) }
+        var canUsePlain = false
+        if case .string = ResolvedScalar.resolvePlain(s) { canUsePlain = !isBase60Float(s) }
+        return .init(text: s, request: canUsePlain ? .plain : .doubleQuoted)
+    }
+
+    /// YAML 1.1 sexagesimal numbers (`190:20:30`), quoted for other parsers:
+    /// `^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$`.
+    static func isBase60Float(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        guard let first = b.first,
+              first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || (first >= 0x30 && first <= 0x39),
+              b.contains(UInt8(ascii: ":"))
+        else { return false }
+        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+        var i = 0
+        if b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") { i += 1 }
+        guard i < b.count, isDigit(b[i]) else { return false }
+        i += 1
+        while i < b.count, isDigit(b[i]) || b[i] == UInt8(ascii: "_") { i += 1 }
+        var groups = 0
+        while i < b.count, b[i] == UInt8(ascii: ":") {
+            i += 1
+            // [0-5]?[0-9]
+            if i + 1 < b.count, b[i] >= 0x30, b[i] <= 0x35, isDigit(b[i + 1]) {
+                i += 2
+            } else if i < b.count, isDigit(b[i]) {
+                i += 1
+            } else {
+                return false
+            }
+            groups += 1
+        }
+        guard groups > 0 else { return false }
+        if i < b.count, b[i] == UInt8(ascii: ".") {
+            i += 1
+            while i < b.count, isDigit(b[i]) || b[i] == UInt8(ascii: "_") { i += 1 }
+        }
+        return i == b.count
+    }
+}
+
+/// yaml.v2's and v3's order of string map keys: rune by rune; two letters by
+/// code point; a letter against a non-letter puts the non-letter first
+/// (v3: unless a digit precedes, then the letter); digit runs compare as
+/// numbers. This is not a consistent order for keys such as `x10y`, `x1a`
+/// and `x1_` (yaml.v2 then prints them in an order that depends on Go's map
+/// iteration, differently from run to run); we give one of those orders.
+enum YAMLKeyOrder {
+    static func less(_ a: String, _ b: String, flavor: YAMLEmitter.Flavor) -> Bool {
+        let v3 = flavor == .v3
+        let ar = Array(a.unicodeScalars), br = Array(b.unicodeScalars)
+        var digits = false
+        var i = 0
+        while i < ar.count && i < br.count {
+            if ar[i] == br[i] {
+                digits = isDigit(ar[i])
+                i += 1
+                continue
+            }
+            let al = isLetter(ar[i]), bl = isLetter(br[i])
+            if al && bl { return ar[i].value < br[i].value }
+            if al || bl { return v3 && digits ? al : bl }
+            var an: Int64 = 0, bn: Int64 = 0
+            if ar[i] == "0" || br[i] == "0" {
+                var j = i - 1
+                while j >= 0 && isDigit(ar[j]) {
+                    if ar[j] != "0" {
+                        an = 1
+                        bn = 1
+                        break
+                    }
+                    j -= 1
+                }
+            }
+            var ai = i
+            while ai < ar.count && isDigit(ar[ai]) {
+                an = an &* 10 &+ Int64(ar[ai].value) &- 48
+                ai += 1
+            }
+            var bi = i
+            while bi < br.count && isDigit(br[bi]) {
+                bn = bn &* 10 &+ Int64(br[bi].value) &- 48
+                bi += 1
+            }
+            if an != bn { return an < bn }
+            if ai != bi { return ai < bi }
+            return ar[i].value < br[i].value
+        }
+        return ar.count < br.count
+    }
+
+    static func isLetter(_ c: Unicode.Scalar) -> Bool {
+        switch c.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
+        }
+    }
+
+    static func isDigit(_ c: Unicode.Scalar) -> Bool {
+        c.properties.generalCategory == .decimalNumber
+    }
+}
