@@ -504,6 +504,14 @@ SCHEMA_CASES = {
     "schema-id-ref": ('{"$id": "http://example.com/root.json", "$defs": {"s": {"$id": "s.json", "type": "string"}}, "properties": {"a": {"$ref": "s.json"}}}', "a: 1\n"),
     "schema-true-false": ('{"properties": {"a": true, "b": false}}', "a: 1\nb: 2\n"),
     "schema-nested-ref": ('{"properties": {"a": {"$ref": "#/$defs/obj"}}, "$defs": {"obj": {"type": "object", "properties": {"b": {"type": "integer"}}, "required": ["c"]}}}', "a: {b: x}\n"),
+    "schema-format-draft7": ('{"$schema": "http://json-schema.org/draft-07/schema#", "properties": {"a": {"format": "email"}, "b": {"format": "ipv4"}, "c": {"format": "date-time"}, "d": {"format": "uuid"}, "e": {"format": "hostname"}, "f": {"format": "duration"}}}', "a: x\n"),
+    "schema-format-ipv4": ('{"$schema": "http://json-schema.org/draft-07/schema#", "properties": {"b": {"format": "ipv4"}}}', "b: 1.2.3.04\n"),
+    "schema-format-date-time": ('{"$schema": "http://json-schema.org/draft-07/schema#", "properties": {"c": {"format": "date-time"}}}', "c: 2024-01-01X10:00:00Z\n"),
+    "schema-format-uuid": ('{"$schema": "http://json-schema.org/draft-07/schema#", "properties": {"d": {"format": "uuid"}}}', "d: 123e4567-e89b-12d3-a456-42661417400g\n"),
+    "schema-format-hostname": ('{"$schema": "http://json-schema.org/draft-07/schema#", "properties": {"e": {"format": "hostname"}}}', "e: -bad.example.com\n"),
+    "schema-format-duration": ('{"$schema": "http://json-schema.org/draft-07/schema#", "properties": {"f": {"format": "duration"}}}', "f: P1S\n"),
+    "schema-format-email-domain": ('{"$schema": "http://json-schema.org/draft-04/schema#", "properties": {"a": {"format": "email"}}}', "a: me@exa_mple.com\n"),
+    "schema-format-2020-ignored": ('{"properties": {"a": {"format": "email"}}}', "a: x\n"),
     "schema-subchart-not-map": (None, None),
 }
 

@@ -122,6 +122,13 @@ struct ValidationRun {
                 return outcome
             }
         }
+        // format (asserted for drafts 4, 6 and 7, as Helm's validator compiles them)
+        if draft <= .draft7, case .string(let format)? = s["format"], case .string(let text) = value,
+            let problem = SchemaFormats.problem(format, text)
+        {
+            outcome.error = violation("\(display(value)) is not valid \(format): \(problem)")
+            return outcome
+        }
         // $ref
         if case .string(let reference)? = s["$ref"] {
             let result = validateReference(reference, keyword: "$ref", base: base, value: value, instance: instance, valueID: valueID)
