@@ -16,7 +16,9 @@ extension HelmFunctions {
         r.add("fromYaml", [.string]) { a in
             let text = try Arguments(a).string(0)
             do throws(YAMLError) {
-                return try YAMLReader.unmarshal(Array(text.utf8), file: "fromYaml", top: .map)
+                // Go's nil map prints as `map[]`; an empty document reads as one.
+                let value = try YAMLReader.unmarshal(Array(text.utf8), file: "fromYaml", top: .map)
+                return value.isNull ? .map([:]) : value
             } catch {
                 return .map(["Error": .string(error.helmMessage)])
             }
@@ -24,7 +26,8 @@ extension HelmFunctions {
         r.add("fromYamlArray", [.string]) { a in
             let text = try Arguments(a).string(0)
             do throws(YAMLError) {
-                return try YAMLReader.unmarshal(Array(text.utf8), file: "fromYamlArray", top: .list)
+                let value = try YAMLReader.unmarshal(Array(text.utf8), file: "fromYamlArray", top: .list)
+                return value.isNull ? .list([]) : value
             } catch {
                 return .list([.string(error.helmMessage)])
             }

@@ -274,7 +274,7 @@ final class Executor {
             return true
         }
         var ran = false
-        switch value.value {
+        switch value.value.iterable {
         case .list(let items):
             for (i, item) in items.enumerated() {
                 ran = true

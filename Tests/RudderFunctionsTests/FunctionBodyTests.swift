@@ -70,9 +70,9 @@ import Testing
 
     @Test func requiredAndFail() throws {
         // defaults-010, defaults-013
-        #expect(throws: FunctionError("value foo is required!")) { try call("required", ["value foo is required!", .null]) }
+        #expect(throws: FunctionError.helmFailure("value foo is required!")) { try call("required", ["value foo is required!", .null]) }
         #expect(try call("required", ["x", 0]) == 0)
-        #expect(throws: FunctionError("boom")) { try call("fail", ["boom"]) }
+        #expect(throws: FunctionError.helmFailure("boom")) { try call("fail", ["boom"]) }
         var options = FunctionOptions()
         options.lintMode = true
         var registry = FunctionRegistry()

@@ -74,6 +74,13 @@ public struct FilesObject: Sendable, TemplateObject {
         return "map[" + body.joined(separator: " ") + "]"
     }
 
+    /// `range` and `len` see the map of paths to bytes.
+    public var iterationValue: Value? {
+        var map: [String: Value] = [:]
+        for (k, v) in files { map[k] = .bytes(v) }
+        return .map(map)
+    }
+
     /// encoding/json encodes `map[string][]byte` with base64 strings.
     public var dataRepresentation: Value? {
         var map: [String: Value] = [:]

@@ -78,6 +78,9 @@ public enum TemplateAction {
         let prepared: PreparedChart
         do {
             prepared = try ValuesCoalescer.prepare(chart: chart, options: request.values)
+            if !request.skipSchemaValidation {
+                try SchemaValidation.validateValues(of: prepared)
+            }
         } catch {
             throw TemplateFailure(error.description, detail: error.position.map { "at \($0)" })
         }
