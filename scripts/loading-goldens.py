@@ -403,6 +403,26 @@ def moby(declared):
     return files
 
 
+@fixture("chart-metadata")
+def _chart_metadata():
+    chart_template = "# {{ toJson .Chart }}\n"
+    files = with_values_template({
+        "Chart.yaml": (
+            "apiVersion: v2\nname: md\nversion: 1.0\nappVersion: 01.10\ndescription: \"multi\\tline\\nand\\x01ctl\"\n"
+            "keywords: [1e3, yes, ~]\nhome: https://x\nsources: [a, b]\nmaintainers:\n- name: me\n  email: a@b.c\n  url: http://u\n"
+            "icon: i.png\nannotations: {a: 1, b: x}\nkubeVersion: \">=1.20\"\ntype: application\ncondition: c\ntags: t\n"
+            "Name: Upper\nNAME: upper\nDescriptioN: ignored\n"
+            "dependencies:\n- name: sub\n  version: 0.1.0\n  repository: file://../sub\n  condition: sub.enabled\n  tags: [x]\n"
+            "  alias: s\n  import-values: [a, {child: b, parent: c}, {child: 1.5}]\n"
+            "- name: sub\n  version: \"~0.1\"\n  repository: file://../sub\n  condition: other.enabled\n  tags: [y]\n  alias: other\n"
+        ),
+        "values.yaml": "other: {enabled: false}\n",
+        "templates/chart.yaml": chart_template,
+    })
+    files.update(sub("charts/sub/", "sub", extra="description: \"  spaced  \"\n", more={"templates/chart.yaml": chart_template}))
+    return files
+
+
 FIXTURE_DEFINITIONS["moby"] = lambda: moby(False)
 FIXTURE_DEFINITIONS["moby-declared"] = lambda: moby(True)
 
