@@ -532,6 +532,16 @@ SCHEMA_CASES = {
     "schema-format-duration": ('{"$schema": "http://json-schema.org/draft-07/schema#", "properties": {"f": {"format": "duration"}}}', "f: P1S\n"),
     "schema-format-email-domain": ('{"$schema": "http://json-schema.org/draft-04/schema#", "properties": {"a": {"format": "email"}}}', "a: me@exa_mple.com\n"),
     "schema-format-2020-ignored": ('{"properties": {"a": {"format": "email"}}}', "a: x\n"),
+    "schema-meta-type": ('{"properties": {"a": {"type": "foo"}}}', "a: 1\n"),
+    "schema-meta-type-draft7": ('{"$schema": "http://json-schema.org/draft-07/schema#", "properties": {"a": {"type": "foo"}}}', "a: 1\n"),
+    "schema-meta-type-list": ('{"$schema": "http://json-schema.org/draft-07/schema#", "type": ["string", "foo"]}', "a: 1\n"),
+    "schema-meta-pattern": ('{"$schema": "http://json-schema.org/draft-07/schema#", "properties": {"a": {"pattern": "("}}}', "a: 1\n"),
+    "schema-meta-pattern-2020": ('{"$defs": {"x": {"properties": {"y": {"pattern": "[a"}}}}}', "a: 1\n"),
+    "schema-meta-minimum": ('{"properties": {"a": {"minimum": "x"}}}', "a: 1\n"),
+    "schema-meta-required": ('{"properties": {"a": {"required": "x"}}}', "a: 1\n"),
+    "schema-meta-array": ('[]', "a: 1\n"),
+    "schema-meta-subschema-number": ('{"properties": {"a": 5}}', "a: 1\n"),
+    "schema-meta-min-length": ('{"$schema": "http://json-schema.org/draft-07/schema#", "properties": {"a": {"minLength": -1}}}', "a: 1\n"),
     "schema-subchart-not-map": (None, None),
 }
 

@@ -117,6 +117,9 @@ public struct JSONSchemaValidator: Sendable {
         if case .map(let map) = document, case .string(let name)? = map["$schema"], let named = Draft.named(name) {
             draft = named
         }
+        if let problem = MetaschemaCheck.problem(in: document, uri: uri, draft: draft) {
+            throw LoadError(message: problem)
+        }
         resources[uri] = Resource(uri: uri, document: document, pointer: [], draft: draft)
         try index(document, pointer: [], base: uri, draft: draft, resourceURI: uri)
     }

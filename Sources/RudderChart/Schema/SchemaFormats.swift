@@ -25,7 +25,7 @@ enum SchemaFormats {
                 _ = try GoRegex(text)
                 return nil
             } catch {
-                return "error parsing regexp: \(error.description)"
+                return error.description
             }
         default: return nil
         }
