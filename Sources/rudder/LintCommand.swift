@@ -22,7 +22,7 @@ struct LintCommand: ParsableCommand {
         case json
     }
 
-    @Argument(help: ArgumentHelp("Chart directories or archives (default: the current directory).", valueName: "PATH"))
+    @Argument(help: ArgumentHelp("Chart directories or archives (one or more).", valueName: "PATH"))
     var paths: [String] = []
 
     @OptionGroup var values: ValuesFlags
@@ -46,6 +46,9 @@ struct LintCommand: ParsableCommand {
     var format: Format = .text
 
     mutating func run() throws {
+        if paths.isEmpty {
+            throw CLIFailure("\"rudder lint\" requires at least 1 argument\n\nUsage:  rudder lint PATH [flags]")
+        }
         var options = LintOptions()
         options.values = ValuesOptions(
             valueFiles: values.valueFiles, setJSON: values.setJSON, set: values.set,

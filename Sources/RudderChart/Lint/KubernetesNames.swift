@@ -27,6 +27,7 @@ enum KubernetesNames {
         case "service":
             return dns1035Label(name)
         case "namespace":
+            // ValidateNamespaceName: a DNS-1123 label, with its own word for dots.
             return dns1123Label(name)
         case "certificatesigningrequest":
             return []
@@ -48,7 +49,12 @@ enum KubernetesNames {
     static func dns1123Label(_ name: String) -> [String] {
         var errors: [String] = []
         if name.utf8.count > 63 { errors.append("must be no more than 63 characters") }
-        if !isLabel(Substring(name), firstMayBeDigit: true) { errors.append(label1123Message) }
+        if !isLabel(Substring(name), firstMayBeDigit: true) {
+            // A name that would be a valid subdomain fails only for its dots.
+            let labels = name.split(separator: ".", omittingEmptySubsequences: false)
+            let isSubdomain = labels.allSatisfy { isLabel($0, firstMayBeDigit: true) }
+            errors.append(isSubdomain ? "must not contain dots" : label1123Message)
+        }
         return errors
     }
 

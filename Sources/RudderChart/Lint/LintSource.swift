@@ -81,11 +81,22 @@ struct LintSource {
 
     /// The chart as Helm's v2 `loader.Load` reads it (no apiVersion dispatch).
     func loadChart() -> Result<Chart, ChartError> {
-        do {
+        do throws(ChartError) {
             let files: [ChartFile]
             switch storage {
             case .directory: files = try DirectoryReader.readFiles(root)
             case .archive(let entries): files = entries
+            }
+            // The v2 loader reads Chart.yaml into its metadata type, which refuses a non-map.
+            if let chartFile = files.first(where: { $0.name == "Chart.yaml" }),
+                let document = try? YAMLBridge.readDocument(chartFile.data, file: "Chart.yaml"),
+                LintContext.jsonKind(document) != "object", !document.isNull
+            {
+                do throws(ChartError) {
+                    _ = try LintContext.decodeMetadata(document)
+                } catch {
+                    throw error.wrapped("cannot load Chart.yaml")
+                }
             }
             var chart = try ChartLoader.loadFiles(files, limits: .default, depth: 0)
             chart.assignPaths(chart.name)

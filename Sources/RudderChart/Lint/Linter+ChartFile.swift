@@ -103,6 +103,19 @@ extension LintContext {
     static func versionProblem(_ metadata: ChartMetadata) -> String? {
         if metadata.version.isEmpty { return "version is required" }
         if !SemanticVersion.isValid(metadata.version) { return "version '\(metadata.version)' is not a valid SemVer" }
+        // The constraint `>0.0.0-0` refuses only 0.0.0-0 itself (with any build metadata).
+        var core = Substring(metadata.version)
+        if core.hasPrefix("v") { core = core.dropFirst() }
+        var build = ""
+        if let plus = core.firstIndex(of: "+") {
+            build = String(core[plus...])
+            core = core[..<plus]
+        }
+        if let dash = core.firstIndex(of: "-"), core[core.index(after: dash)...] == "0",
+            core[..<dash].split(separator: ".").allSatisfy({ UInt64($0) == 0 })
+        {
+            return "version 0.0.0-0\(build) is less than or equal to 0.0.0-0"
+        }
         return nil
     }
 

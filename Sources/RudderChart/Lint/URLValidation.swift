@@ -105,7 +105,7 @@ enum URLValidation {
             guard ["http", "https", "ftp", "ws", "wss", "tcp", "udp"].contains(scheme) else { return false }
             rest = rest[range.upperBound...]
         }
-        guard !rest.unicodeScalars.contains(where: { isGoSpace($0) }) else { return false }
+        guard !rest.unicodeScalars.contains(where: { isGoSpace($0) }), hasValidEscapes(Array(rest.utf8)) else { return false }
         // The host ends at the first '/', '?' or '#'.
         let hostEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
         var authority = rest[..<hostEnd]
