@@ -53,6 +53,9 @@ public enum ChartPackager {
         }
         var chart = try ChartLoader.load(path: path, limits: options.limits)
         if let version = options.version {
+            guard SemanticVersion.isValid(version) else {
+                throw ChartError("invalid semantic version", fix: "give --version a SemVer version such as 1.2.3")
+            }
             chart.metadata.version = version
         }
         if let appVersion = options.appVersion {
