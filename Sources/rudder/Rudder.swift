@@ -11,7 +11,14 @@ struct Rudder: ParsableCommand {
                   -f charts/anything-llm/departments/engineering.yaml
             """,
         version: RudderVersion.current,
-        subcommands: [TemplateCommand.self, LintCommand.self]
+        subcommands: [
+            TemplateCommand.self,
+            LintCommand.self,
+            PackageCommand.self,
+            RepoCommand.self,
+            ShowCommand.self,
+            CreateCommand.self,
+        ]
     )
 }
 
