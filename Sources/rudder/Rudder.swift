@@ -11,7 +11,7 @@ struct Rudder: ParsableCommand {
                   -f charts/anything-llm/departments/engineering.yaml
             """,
         version: RudderVersion.current,
-        subcommands: [TemplateCommand.self]
+        subcommands: [TemplateCommand.self, RenderCommand.self]
     )
 }
 
