@@ -13,6 +13,7 @@ struct Rudder: ParsableCommand {
         version: RudderVersion.current,
         subcommands: [
             TemplateCommand.self,
+            RenderCommand.self,
             LintCommand.self,
             PackageCommand.self,
             RepoCommand.self,
