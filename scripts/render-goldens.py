@@ -60,6 +60,37 @@ INVOCATIONS = [
 ]
 
 
+# `--output-dir` runs: the files written are recorded too. OUT stands for the directory.
+OUTPUT_DIR_INVOCATIONS = [
+    ("outdir-order", ["rel", F + "/order", "--output-dir", "OUT"]),
+    ("outdir-crds-release-name", ["rel", F + "/crds", "--output-dir", "OUT", "--include-crds", "--release-name"]),
+    ("outdir-parent", ["rel", F + "/parent", "--output-dir", "OUT", "--no-hooks"]),
+]
+
+
+def output_dir_cases():
+    import tempfile
+    cases = []
+    for name, args in OUTPUT_DIR_INVOCATIONS:
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, "out")
+            real = [out if a == "OUT" else a for a in args]
+            rc, stdout, stderr = goldenlib.run_helm(["template"] + real, cwd=goldenlib.ROOT)
+            sections = [
+                ("args", "\n".join(args)),
+                ("status", str(rc)),
+                ("stdout", stdout.decode().replace(out, "OUT")),
+                ("stderr", stderr.decode().replace(out, "OUT")),
+            ]
+            for root, _, files in sorted(os.walk(out)):
+                for f in sorted(files):
+                    path = os.path.join(root, f)
+                    with open(path) as fh:
+                        sections.append(("file " + os.path.relpath(path, out), fh.read()))
+            cases.append((name, sections))
+    return cases
+
+
 def main():
     cases = []
     for name, args in INVOCATIONS:
@@ -72,6 +103,9 @@ def main():
         ]))
     path = goldenlib.write_cases("render/template.cases", cases)
     print("wrote %s (%d cases)" % (os.path.relpath(path, goldenlib.ROOT), len(cases)))
+    dir_cases = output_dir_cases()
+    path = goldenlib.write_cases("render/output-dir.cases", dir_cases)
+    print("wrote %s (%d cases)" % (os.path.relpath(path, goldenlib.ROOT), len(dir_cases)))
 
 
 if __name__ == "__main__":

@@ -45,10 +45,14 @@ public protocol TemplateObject: Sendable {
     /// The plain data Go's encoding/json would produce from the object (for
     /// `toJson`, `toYaml`), or nil when it encodes as `null`.
     var dataRepresentation: Value? { get }
+    /// The list or map that `range`, `len` and `index` see when the Go type is
+    /// itself a slice or map (Helm's `.Files` is a `map[string][]byte`), else nil.
+    var iterationValue: Value? { get }
 }
 
 extension TemplateObject {
     public var dataRepresentation: Value? { nil }
+    public var iterationValue: Value? { nil }
     public func hasMethod(_ name: String) -> Bool { false }
     public func callMethod(_ name: String, arguments: [Value]) throws -> Value {
         throw TemplateObjectError("can't call method \(name) on type \(goTypeName)")
@@ -92,6 +96,12 @@ extension Value {
         case .map: return "map"
         case .object: return "ptr"
         }
+    }
+
+    /// What `range` iterates: a host object's `iterationValue`, else the value itself.
+    public var iterable: Value {
+        if case .object(let object) = self, let value = object.iterationValue { return value }
+        return self
     }
 
     public var isNull: Bool {

@@ -139,10 +139,11 @@ extension HelmFunctions {
         } else if step <= 0 {
             return []
         }
-        let distance = stop < start ? Int64(start) - Int64(stop) : Int64(stop) - Int64(start)
-        let stepSize = Int64(step.magnitude)
-        let count = (distance + stepSize - 1) / stepSize
-        if count > Int64(limit) {
+        // The difference of two Ints always fits a UInt64.
+        let distance = stop < start ? UInt64(bitPattern: Int64(start) &- Int64(stop)) : UInt64(bitPattern: Int64(stop) &- Int64(start))
+        let stepSize = UInt64(step.magnitude)
+        let count = distance / stepSize + (distance % stepSize == 0 ? 0 : 1)
+        if count > UInt64(limit) {
             throw FunctionError("the list would have \(count) elements, more than the limit of \(limit)")
         }
         var out: [Int] = []

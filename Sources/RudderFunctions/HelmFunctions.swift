@@ -54,6 +54,7 @@ public enum HelmFunctions {
         registerReflection(&registrar)
         registerURLs(&registrar)
         registerSerialization(&registrar)
+        registerRegex(&registrar)
         registerHelm(&registrar)
         registerPending(&registrar)
         registry = registrar.registry
@@ -61,10 +62,6 @@ public enum HelmFunctions {
 
     /// Names other families provide later; they fail clearly until then.
     static let pendingNames: [String] = [
-        // Regular expressions (issue 5).
-        "regexFind", "regexFindAll", "regexMatch", "regexQuoteMeta", "regexReplaceAll",
-        "regexReplaceAllLiteral", "regexSplit", "mustRegexFind", "mustRegexFindAll",
-        "mustRegexMatch", "mustRegexReplaceAll", "mustRegexReplaceAllLiteral", "mustRegexSplit",
         // Crypto, random and UUID (issue 6).
         "bcrypt", "htpasswd", "derivePassword", "encryptAES", "decryptAES", "genPrivateKey",
         "genCA", "genCAWithKey", "genSelfSignedCert", "genSelfSignedCertWithKey",

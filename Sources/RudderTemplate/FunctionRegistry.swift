@@ -19,9 +19,26 @@ public enum ParameterType: Sendable, Equatable {
 }
 
 /// An error a function returns: the engine reports it as `error calling NAME: MESSAGE`.
+///
+/// Go's argument-type errors are raised by the engine from the declared
+/// `ParameterType`s; a body that checks types itself throws a plain
+/// `FunctionError` with Go's wording. `fail` and `required` throw
+/// `FunctionError.helmFailure(message)`: Helm prints those as
+/// `execution error at (file:line:col): MESSAGE`.
 public struct FunctionError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
-    public init(_ message: String) { self.message = message }
+    /// A `fail`/`required` error (Helm's `HELM_ERR_START…HELM_ERR_END` wrapping).
+    public var isHelmFailure: Bool
+    public init(_ message: String) {
+        self.message = message
+        self.isHelmFailure = false
+    }
+    /// The error of `fail` and `required`.
+    public static func helmFailure(_ message: String) -> FunctionError {
+        var e = FunctionError(message)
+        e.isHelmFailure = true
+        return e
+    }
     public var description: String { message }
 }
 

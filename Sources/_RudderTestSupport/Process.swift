@@ -22,7 +22,9 @@ public enum TestProcess {
     }
 
     /// Runs `arguments[0]` with the rest as arguments; output captured through temporary files.
-    public static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> ProcessResult {
+    public static func run(
+        _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil, directory: String? = nil
+    ) throws -> ProcessResult {
         let base = "/tmp/rudder-proc-\(getpid())-\(Int.random(in: 0..<1_000_000_000))"
         defer {
             FileSystem.remove(base + ".out")
@@ -30,7 +32,8 @@ public enum TestProcess {
             FileSystem.remove(base + ".in")
         }
         func quote(_ s: String) -> String { "'" + s.replacingAll("'", with: "'\\''") + "'" }
-        var command = environment.map { "\($0.key)=\(quote($0.value))" }.joined(separator: " ")
+        var command = directory.map { "cd \(quote($0)) && " } ?? ""
+        command += environment.map { "\($0.key)=\(quote($0.value))" }.joined(separator: " ")
         command += " " + arguments.map(quote).joined(separator: " ")
         if let stdin {
             try FileSystem.writeAtomically(base + ".in", Array(stdin.utf8))

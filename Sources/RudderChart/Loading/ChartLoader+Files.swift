@@ -14,9 +14,27 @@ extension ChartLoader {
     /// Helm 4 reads `apiVersion` first to pick a loader: v1, v2 and none load; v3 is refused.
     static func checkAPIVersion(_ files: [ChartFile]) throws(ChartError) {
         guard let chartFile = files.first(where: { $0.name == "Chart.yaml" }) else { return }
-        guard case .map(let map) = (try? YAMLBridge.readValues(chartFile.data, file: "Chart.yaml")) ?? .null,
-            let value = map["apiVersion"]
-        else { return }
+        let document: Value
+        do {
+            document = try YAMLBridge.readDocument(chartFile.data, file: "Chart.yaml")
+        } catch {
+            throw error.wrapped("cannot load Chart.yaml")
+        }
+        let kind: String
+        switch document {
+        case .null: return
+        case .map: kind = ""
+        case .list: kind = "array"
+        case .string: kind = "string"
+        case .bool: kind = "bool"
+        default: kind = "number"
+        }
+        if !kind.isEmpty {
+            throw ChartError(
+                "cannot load Chart.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(kind) into Go value of type loader.chartBase",
+                file: "Chart.yaml", fix: "Chart.yaml must be a map of fields (apiVersion, name, version, …)")
+        }
+        guard case .map(let map) = document, let value = map["apiVersion"] else { return }
         let apiVersion: String
         switch value {
         case .null: return
@@ -45,7 +63,7 @@ extension ChartLoader {
         for file in files where file.name == "Chart.yaml" {
             let document: Value
             do {
-                document = try YAMLBridge.readValues(file.data, file: "Chart.yaml")
+                document = try YAMLBridge.readDocument(file.data, file: "Chart.yaml")
             } catch {
                 throw error.wrapped("cannot load Chart.yaml")
             }
@@ -86,7 +104,7 @@ extension ChartLoader {
                 var current = metadata ?? ChartMetadata()
                 let document: Value
                 do {
-                    document = try YAMLBridge.readValues(file.data, file: "requirements.yaml")
+                    document = try YAMLBridge.readDocument(file.data, file: "requirements.yaml")
                 } catch {
                     throw error.wrapped("cannot load requirements.yaml")
                 }
@@ -156,24 +174,11 @@ extension ChartLoader {
     }
 
     /// Reads a values file (one or more YAML documents) into a map, as Helm's
-    /// `LoadValues`: documents are merged in order; a document that is not a
-    /// map is Go's unmarshal error.
+    /// `LoadValues`: documents are merged in order; each must be a map.
     public static func readValuesMap(_ data: [UInt8], file: String) throws(ChartError) -> [String: Value] {
-        let value = try YAMLBridge.readValues(data, file: file)
-        switch value {
-        case .null: return [:]
+        switch try YAMLBridge.readValues(data, file: file) {
         case .map(let map): return map
-        default:
-            let kind: String
-            switch value {
-            case .list: kind = "array"
-            case .string: kind = "string"
-            case .bool: kind = "bool"
-            default: kind = "number"
-            }
-            throw ChartError(
-                "cannot unmarshal yaml document: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(kind) into Go value of type map[string]interface {}",
-                file: file, fix: "a values file must be a map of keys to values")
+        default: return [:]
         }
     }
 }

@@ -2,8 +2,8 @@
 /// gitignore: a pattern without `/` matches the base name only; a pattern with
 /// `/` matches the whole chart-relative path with `filepath.Match` (a leading
 /// `/` is dropped, so it anchors at the root); a trailing `/` matches only
-/// directories; `!` negates; `**` is an error; and a path is ignored when some
-/// positive rule matches and no negative rule does, whatever the order.
+/// directories; `!` negates; `**` is an error; rules apply in order, the
+/// first decisive one winning.
 public struct HelmIgnore: Sendable {
     struct Rule: Sendable {
         var pattern: String
@@ -74,22 +74,23 @@ public struct HelmIgnore: Sendable {
         rules.append(Rule(pattern: rule, negate: negate, mustBeDirectory: mustBeDirectory, baseNameOnly: baseNameOnly))
     }
 
-    /// Whether the chart-relative `path` (a directory when `isDirectory`) is ignored.
+    /// Whether the chart-relative `path` (a directory when `isDirectory`) is
+    /// ignored. Rules are tried in order and the first decisive one wins: a
+    /// positive rule that matches ignores the path; a negative rule that does
+    /// *not* match ignores it too (so `!x` alone keeps only `x`, as in Helm).
     public func ignores(_ path: String, isDirectory: Bool) -> Bool {
         if path.isEmpty || path == "." || path == "./" { return false }
-        var positive = false
-        var negative = false
         for rule in rules {
-            if rule.mustBeDirectory && !isDirectory { continue }
             let subject = rule.baseNameOnly ? baseName(path) : path
-            let matched = (try? GlobPattern.match(rule.pattern, subject)) ?? false
-            if matched {
-                // Helm records a negative match and then (quirk) counts it as a positive one too.
-                if rule.negate { negative = true }
-                positive = true
+            if rule.negate {
+                if rule.mustBeDirectory && !isDirectory { return true }
+                if !((try? GlobPattern.match(rule.pattern, subject)) ?? false) { return true }
+                continue
             }
+            if rule.mustBeDirectory && !isDirectory { continue }
+            if (try? GlobPattern.match(rule.pattern, subject)) ?? false { return true }
         }
-        return positive && !negative
+        return false
     }
 }
 

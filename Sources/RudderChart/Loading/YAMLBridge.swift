@@ -3,13 +3,22 @@ import RudderYAML
 
 /// The one place where the loader calls the YAML layer.
 enum YAMLBridge {
-    /// A YAML document (or several, merged) read with Helm's values semantics.
+    /// A values file (one or more documents, merged) read with Helm's values
+    /// semantics; the error message is Helm's (`cannot unmarshal yaml document: …`).
     static func readValues(_ bytes: [UInt8], file: String) throws(ChartError) -> Value {
-        throw ChartError("YAML reading is not available yet", file: file)
+        do {
+            return try YAMLReader.readValues(bytes, file: file)
+        } catch {
+            throw ChartError(error.helmMessage, file: file, position: error.position, fix: error.problem)
+        }
     }
 
-    /// A JSON document.
-    static func readJSON(_ bytes: [UInt8], file: String) throws(ChartError) -> Value {
-        throw ChartError("JSON reading is not available yet", file: file)
+    /// One YAML document of any shape (Helm's `yaml.Unmarshal`, as for Chart.yaml).
+    static func readDocument(_ bytes: [UInt8], file: String) throws(ChartError) -> Value {
+        do {
+            return try YAMLReader.unmarshal(bytes, file: file, top: .any)
+        } catch {
+            throw ChartError(error.helmMessage, file: file, position: error.position, fix: error.problem)
+        }
     }
 }

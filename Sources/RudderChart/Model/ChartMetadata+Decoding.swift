@@ -65,14 +65,16 @@ extension ChartMetadata {
 struct MetadataDecoder {
     var structName: String
 
-    /// The fields of `map` that match a known (lower-cased) field name, an exact
-    /// match winning over a case-insensitive one, in a deterministic order.
+    /// The fields of `map` that match a known (lower-cased) field name. Go's
+    /// decoder matches names case-insensitively and sigs.k8s.io/yaml hands it
+    /// the keys sorted, so of `Name` and `name` the last in byte order wins.
     func orderedFields(_ map: [String: Value], known: [String]) -> [(String, Value)] {
         var result: [(String, Value)] = []
         for field in known {
-            let candidates = map.keys.filter { $0.lowercased() == field }.sorted()
-            guard let key = candidates.first(where: { $0.lowercased() == $0 }) ?? candidates.first else { continue }
-            if let value = map[key] { result.append((field, value)) }
+            let candidates = map.keys.filter { $0.lowercased() == field }
+                .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            guard let key = candidates.last, let value = map[key] else { continue }
+            result.append((field, value))
         }
         return result
     }
@@ -205,16 +207,8 @@ struct MetadataDecoder {
     }
 }
 
-/// A float as YAML wrote it, as near as the parsed value allows: integral values without a fraction.
-func formatYAMLFloat(_ value: Double) -> String {
-    if value.isFinite, value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-    return "\(value)"
-}
+/// A float as sigs.k8s.io/yaml turns it into a string field (`strconv.FormatFloat(f, 'g', -1, 64)`).
+func formatYAMLFloat(_ value: Double) -> String { GoFloatFormat.g(value) }
 
-/// Go's `%v` of a float64, for the plain cases (integral values print without a fraction).
-func formatGoFloat(_ value: Double) -> String {
-    if value.isNaN { return "NaN" }
-    if value.isInfinite { return value < 0 ? "-Inf" : "+Inf" }
-    if value == value.rounded(), abs(value) < 1e6 { return String(Int64(value)) }
-    return "\(value)"
-}
+/// Go's `%v` of a float64.
+func formatGoFloat(_ value: Double) -> String { GoFloatFormat.v(value) }

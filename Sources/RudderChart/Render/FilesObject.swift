@@ -8,8 +8,8 @@ import RudderCore
 public struct FilesObject: Sendable, TemplateObject {
     /// Path → bytes.
     public let files: [String: [UInt8]]
-    /// Encodes a map of strings as YAML, as Helm's `AsConfig`/`AsSecrets` do (through
-    /// sigs.k8s.io/yaml). Supplied by the render engine from the YAML layer.
+    /// Encodes a map of strings as YAML exactly as the `toYaml` function does (Helm's
+    /// `AsConfig`/`AsSecrets` call the same code). Supplied by the render engine.
     let yamlEncoder: @Sendable (Value) -> String
 
     public init(files: [String: [UInt8]], yamlEncoder: @escaping @Sendable (Value) -> String) {
@@ -60,9 +60,7 @@ public struct FilesObject: Sendable, TemplateObject {
                 map[base] = .string(
                     name == "AsConfig" ? String(decoding: data, as: UTF8.self) : Base64.encode(data))
             }
-            var yaml = yamlEncoder(.map(map))
-            if yaml.hasSuffix("\n") { yaml.removeLast() }
-            return .string(yaml)
+            return .string(yamlEncoder(.map(map)))
         default:
             throw TemplateObjectError("can't call method \(name) on type \(goTypeName)")
         }
@@ -74,6 +72,13 @@ public struct FilesObject: Sendable, TemplateObject {
             "\(key):[" + (files[key] ?? []).map(String.init).joined(separator: " ") + "]"
         }
         return "map[" + body.joined(separator: " ") + "]"
+    }
+
+    /// `range` and `len` see the map of paths to bytes.
+    public var iterationValue: Value? {
+        var map: [String: Value] = [:]
+        for (k, v) in files { map[k] = .bytes(v) }
+        return .map(map)
     }
 
     /// encoding/json encodes `map[string][]byte` with base64 strings.

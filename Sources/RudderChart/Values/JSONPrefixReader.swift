@@ -8,11 +8,33 @@ struct JSONPrefixReader {
     var position: Int
     var depth = 0
     static let maxDepth = 10000
+    /// Go's `encoding/json` syntax error for the first failure, once one happened.
+    var errorMessage: String?
+
+    /// Records Go's message for a bad character at the current position (or the end).
+    mutating func fail(_ context: String) -> Value? {
+        if errorMessage == nil {
+            if position >= scalars.count {
+                errorMessage = "unexpected end of JSON input"
+            } else {
+                errorMessage = "invalid character \(SetValueParser.goQuoteRune(scalars[position])) \(context)"
+            }
+        }
+        return nil
+    }
+
+    /// Reads a whole document: one value and nothing but spaces after it.
+    mutating func readDocument() -> Value? {
+        guard let value = readValue() else { return nil }
+        skipSpace()
+        if position < scalars.count { return fail("after top-level value") }
+        return value
+    }
 
     /// The value, or nil when the text is not JSON there.
     mutating func readValue() -> Value? {
         skipSpace()
-        guard position < scalars.count else { return nil }
+        guard position < scalars.count else { return fail("") }
         switch scalars[position] {
         case "{": return readObject()
         case "[": return readArray()
@@ -30,7 +52,9 @@ struct JSONPrefixReader {
 
     mutating func readWord(_ word: String, _ value: Value) -> Value? {
         for scalar in word.unicodeScalars {
-            guard position < scalars.count, scalars[position] == scalar else { return nil }
+            guard position < scalars.count, scalars[position] == scalar else {
+                return fail("in literal \(word) (expecting \(SetValueParser.goQuoteRune(scalar)))")
+            }
             position += 1
         }
         return value
@@ -49,19 +73,22 @@ struct JSONPrefixReader {
         }
         while true {
             skipSpace()
-            guard position < scalars.count, scalars[position] == "\"", let key = readString() else { return nil }
+            guard position < scalars.count, scalars[position] == "\"" else {
+                return fail("looking for beginning of object key string")
+            }
+            guard let key = readString() else { return nil }
             skipSpace()
-            guard position < scalars.count, scalars[position] == ":" else { return nil }
+            guard position < scalars.count, scalars[position] == ":" else { return fail("after object key") }
             position += 1
             guard let value = readValue() else { return nil }
             map[key] = value
             skipSpace()
-            guard position < scalars.count else { return nil }
+            guard position < scalars.count else { return fail("") }
             if scalars[position] == "," {
                 position += 1
                 continue
             }
-            guard scalars[position] == "}" else { return nil }
+            guard scalars[position] == "}" else { return fail("after object key:value pair") }
             position += 1
             return .map(map)
         }
@@ -82,12 +109,12 @@ struct JSONPrefixReader {
             guard let value = readValue() else { return nil }
             items.append(value)
             skipSpace()
-            guard position < scalars.count else { return nil }
+            guard position < scalars.count else { return fail("") }
             if scalars[position] == "," {
                 position += 1
                 continue
             }
-            guard scalars[position] == "]" else { return nil }
+            guard scalars[position] == "]" else { return fail("after array element") }
             position += 1
             return .list(items)
         }
@@ -133,10 +160,15 @@ struct JSONPrefixReader {
                 default: return nil
                 }
             default:
-                if scalar.value < 0x20 { return nil }
+                if scalar.value < 0x20 {
+                    position -= 1
+                    _ = fail("in string literal")
+                    return nil
+                }
                 result.append(scalar)
             }
         }
+        _ = fail("")
         return nil
     }
 
@@ -165,20 +197,20 @@ struct JSONPrefixReader {
             return count
         }
         if position < scalars.count, scalars[position] == "-" { position += 1 }
-        guard position < scalars.count else { return nil }
+        guard position < scalars.count else { return fail("") }
         if scalars[position] == "0" {
             position += 1
         } else if digits() == 0 {
-            return nil
+            return fail(position == start ? "looking for beginning of value" : "in numeric literal")
         }
         if position < scalars.count, scalars[position] == "." {
             position += 1
-            guard digits() > 0 else { return nil }
+            guard digits() > 0 else { return fail("after decimal point in numeric literal") }
         }
         if position < scalars.count, scalars[position] == "e" || scalars[position] == "E" {
             position += 1
             if position < scalars.count, scalars[position] == "+" || scalars[position] == "-" { position += 1 }
-            guard digits() > 0 else { return nil }
+            guard digits() > 0 else { return fail("in exponent of numeric literal") }
         }
         var text = String.UnicodeScalarView()
         text.append(contentsOf: scalars[start..<position])

@@ -79,7 +79,8 @@ public struct LiteralValueParser {
 
     mutating func keyIndex() throws(Failure) -> Int {
         let (digits, last) = base.runesUntil(["]"], escapes: false)
-        guard last != nil else { throw .failure("error parsing index: EOF") }
+        // Go wraps io.EOF here, and the caller still treats it as the end of input.
+        guard last != nil else { throw .endOfInput }
         do {
             return try SetValueParser.atoi(SetValueParser.string(digits))
         } catch {

@@ -108,7 +108,8 @@ public struct SetValueParser {
             } catch .failure(let message) {
                 throw .failure("error parsing index: " + message)
             } catch {
-                throw .failure("error parsing index: EOF")
+                // Go wraps io.EOF here, and the caller still treats it as the end of input.
+                throw .endOfInput
             }
             var list: [Value] = []
             if let existing = data[name] {
@@ -206,7 +207,8 @@ public struct SetValueParser {
             } catch .failure(let message) {
                 throw .failure("error parsing index: " + message)
             } catch {
-                throw .failure("error parsing index: EOF")
+                // Go wraps io.EOF here, and the caller still treats it as the end of input.
+                throw .endOfInput
             }
             var current: [Value] = []
             if index < list.count {

@@ -1,0 +1,236 @@
+import RudderCore
+import RudderFunctions
+import RudderTemplate
+import RudderYAML
+
+/// What `.Release` holds.
+public struct ReleaseInfo: Sendable {
+    public var name: String
+    public var namespace: String
+    public var isUpgrade: Bool
+    public var revision: Int
+    /// `.Release.IsInstall` when it is not simply `!isUpgrade` (lint renders with both false).
+    public var isInstallOverride: Bool?
+
+    public init(name: String = "release-name", namespace: String = "default", isUpgrade: Bool = false, revision: Int = 1) {
+        self.name = name
+        self.namespace = namespace
+        self.isUpgrade = isUpgrade
+        self.revision = revision
+    }
+
+    /// Helm's `.Release` map.
+    var value: Value {
+        .map([
+            "Name": .string(name), "Namespace": .string(namespace), "IsInstall": .bool(isInstallOverride ?? !isUpgrade),
+            "IsUpgrade": .bool(isUpgrade), "Revision": .int(revision), "Service": "Helm",
+        ])
+    }
+}
+
+/// One template file of the chart tree, named as Helm names it.
+struct TemplateEntry: Sendable {
+    /// `mychart/templates/a.yaml`, `mychart/charts/sub/templates/b.yaml`.
+    var name: String
+    var text: String
+    /// `mychart/templates`.
+    var basePath: String
+    /// Index of the owning chart in `ChartTree.charts`.
+    var chartIndex: Int
+    /// Files whose base name starts with `_` are parsed but never executed.
+    var isPartial: Bool
+}
+
+/// A chart tree flattened for rendering: every (enabled) chart with its scope path.
+struct ChartTree: Sendable {
+    struct Node: Sendable {
+        var chart: Chart
+        var isRoot: Bool
+        /// Keys from the root values down to this chart's values (`["sub", "subsub"]`).
+        var valuesPath: [String]
+        var children: [Int]
+    }
+    var charts: [Node] = []
+
+    init(root: Chart) {
+        add(root, isRoot: true, valuesPath: [])
+    }
+
+    @discardableResult
+    mutating func add(_ chart: Chart, isRoot: Bool, valuesPath: [String]) -> Int {
+        let index = charts.count
+        charts.append(Node(chart: chart, isRoot: isRoot, valuesPath: valuesPath, children: []))
+        var children: [Int] = []
+        for dependency in chart.dependencies {
+            children.append(add(dependency, isRoot: false, valuesPath: valuesPath + [dependency.name]))
+        }
+        charts[index].children = children
+        return index
+    }
+}
+
+/// Errors of rendering, each printing as Helm's `Error:` line.
+public enum RenderError: Error, Sendable, CustomStringConvertible {
+    case template(TemplateError)
+    case manifest(ManifestError)
+    case other(String)
+
+    public var description: String {
+        switch self {
+        case .template(let e): return e.helmDescription
+        case .manifest(let e): return e.description
+        case .other(let message): return message
+        }
+    }
+}
+
+/// Parses every template of a chart tree into one shared set, in Helm's order,
+/// so that it can be executed many times (one release after another, or in
+/// parallel: the set is immutable and `Sendable`).
+public struct ChartRenderer: Sendable {
+    let tree: ChartTree
+    let entries: [TemplateEntry]
+    let templates: TemplateSet
+    let functions: FunctionRegistry
+
+    /// Parses the templates of `chart` (already pruned of disabled subcharts, aliases applied).
+    public init(chart: Chart, functions: FunctionRegistry) throws(RenderError) {
+        let tree = ChartTree(root: chart)
+        var entries: [TemplateEntry] = []
+        for (index, node) in tree.charts.enumerated() {
+            for file in node.chart.templates {
+                let base = file.name.split(separator: "/").last.map(String.init) ?? file.name
+                let isPartial = base.hasPrefix("_")
+                // A library chart contributes only its partials.
+                if node.chart.isLibrary && !isPartial { continue }
+                entries.append(
+                    TemplateEntry(
+                        name: node.chart.path + "/" + file.name, text: file.text,
+                        basePath: node.chart.path + "/templates", chartIndex: index, isPartial: isPartial))
+            }
+        }
+        entries = ChartRenderer.sortedForParsing(entries)
+        var set = TemplateSet()
+        for entry in entries {
+            do {
+                try set.parse(name: entry.name, text: entry.text, functions: functions)
+            } catch {
+                throw .template(error)
+            }
+        }
+        self.tree = tree
+        self.entries = entries
+        self.templates = set
+        self.functions = functions
+    }
+
+    /// Helm's `sortTemplates`: deeper paths first, then reverse lexical order, so the
+    /// shallowest, lexically first file is parsed last and its `define`s win.
+    static func sortedForParsing(_ entries: [TemplateEntry]) -> [TemplateEntry] {
+        entries.sorted { a, b in
+            let da = a.name.utf8.filter { $0 == UInt8(ascii: "/") }.count
+            let db = b.name.utf8.filter { $0 == UInt8(ascii: "/") }.count
+            if da != db { return da > db }
+            return Array(b.name.utf8).lexicographicallyPrecedes(Array(a.name.utf8))
+        }
+    }
+
+    /// Executes every non-partial template with the values of its chart's scope.
+    /// Returns path → rendered text (with `<no value>` removed, as Helm does),
+    /// NOTES.txt files included. The first failing template (in Helm's order) ends it.
+    public func render(
+        values: Value, release: ReleaseInfo, capabilities: Capabilities, options: ExecutionOptions
+    ) throws(RenderError) -> [(path: String, content: String)] {
+        let contexts = buildContexts(values: values, release: release, capabilities: capabilities)
+        var output: [(path: String, content: String)] = []
+        for entry in entries where !entry.isPartial {
+            guard case .map(var data) = contexts[entry.chartIndex] else { continue }
+            data["Template"] = .map(["Name": .string(entry.name), "BasePath": .string(entry.basePath)])
+            let text: String
+            do {
+                text = try templates.execute(name: entry.name, data: .map(data), functions: functions, options: options)
+            } catch {
+                throw .template(error)
+            }
+            output.append((entry.name, text.replacingAll("<no value>", with: "")))
+        }
+        return output
+    }
+
+    /// The dot of each chart: Chart, Files, Release, Capabilities, Values, Subcharts.
+    func buildContexts(values: Value, release: ReleaseInfo, capabilities: Capabilities) -> [Value] {
+        // `.Files.AsConfig` and `AsSecrets` encode exactly as the `toYaml` function does.
+        let toYAML = functions["toYaml"]
+        let yamlEncoder: @Sendable (Value) -> String = { value in
+            guard let toYAML, case .string(let text)? = try? toYAML.body([value]) else { return "" }
+            return text
+        }
+        var contexts = [Value](repeating: .null, count: tree.charts.count)
+        let releaseValue = release.value
+        let capabilitiesValue = Value.object(capabilities)
+        // Children before parents, so `.Subcharts` can hold finished contexts.
+        for index in tree.charts.indices.reversed() {
+            let node = tree.charts[index]
+            var scoped: Value = node.isRoot ? values : .map([:])
+            if !node.isRoot {
+                if case .map = values.lookup(node.valuesPath) ?? .null {
+                    scoped = values.lookup(node.valuesPath) ?? .map([:])
+                }
+            }
+            var subcharts: [String: Value] = [:]
+            for child in node.children {
+                subcharts[tree.charts[child].chart.name] = contexts[child]
+            }
+            var files: [String: [UInt8]] = [:]
+            for file in node.chart.files { files[file.name] = file.data }
+            contexts[index] = .map([
+                "Chart": ChartValue.make(node.chart.metadata, isRoot: node.isRoot),
+                "Files": .object(FilesObject(files: files, yamlEncoder: yamlEncoder)),
+                "Release": releaseValue,
+                "Capabilities": capabilitiesValue,
+                "Values": scoped,
+                "Subcharts": .map(subcharts),
+            ])
+        }
+        return contexts
+    }
+}
+
+/// `.Chart` as Helm 4 exposes it: a map of the metadata's Go field names, plus `IsRoot`.
+enum ChartValue {
+    static func make(_ m: ChartMetadata, isRoot: Bool) -> Value {
+        let maintainers: [Value] = m.maintainers.map { maintainer in
+            guard let maintainer else { return .null }
+            return .map(["Name": .string(maintainer.name), "Email": .string(maintainer.email), "URL": .string(maintainer.url)])
+        }
+        let dependencies: [Value] = m.dependencies.map { d in
+            var importValues: [Value] = []
+            for item in d.importValues {
+                switch item {
+                case .exports(let name):
+                    importValues.append(.map(["child": .string("exports." + name), "parent": "."]))
+                case .mapping(let child, let parent):
+                    importValues.append(.map(["child": .string(child), "parent": .string(parent)]))
+                case .ignored:
+                    break
+                }
+            }
+            return .map([
+                "Name": .string(d.effectiveName), "Version": .string(d.version), "Repository": .string(d.repository),
+                "Condition": .string(d.condition), "Tags": .list(d.tags.map { .string($0) }),
+                "Enabled": .bool(d.enabled), "ImportValues": .list(importValues), "Alias": .string(d.alias),
+            ])
+        }
+        var annotations: [String: Value] = [:]
+        for (k, v) in m.annotations { annotations[k] = .string(v) }
+        return .map([
+            "APIVersion": .string(m.apiVersion), "Name": .string(m.name), "Version": .string(m.version),
+            "KubeVersion": .string(m.kubeVersion), "Description": .string(m.description), "Type": .string(m.type),
+            "Keywords": .list(m.keywords.map { .string($0) }), "Home": .string(m.home),
+            "Sources": .list(m.sources.map { .string($0) }), "Dependencies": .list(dependencies),
+            "Maintainers": .list(maintainers), "Icon": .string(m.icon), "AppVersion": .string(m.appVersion),
+            "Deprecated": .bool(m.deprecated), "Annotations": m.annotations.isEmpty ? .null : .map(annotations),
+            "Condition": .string(m.condition), "Tags": .string(m.tags), "IsRoot": .bool(isRoot),
+        ])
+    }
+}

@@ -1,0 +1,267 @@
+import RudderCore
+import RudderFunctions
+import RudderTemplate
+import RudderYAML
+
+/// Everything `rudder template` (and `helm template`) takes.
+public struct TemplateRequest: Sendable {
+    public var releaseName = "release-name"
+    public var namespace = "default"
+    public var chartPath: String
+    public var values = ValuesOptions()
+    public var isUpgrade = false
+    /// `--kube-version`; nil or empty for Helm's default (v1.35.0).
+    public var kubeVersion: String?
+    /// `-a/--api-versions`, already split on commas.
+    public var apiVersions: [String] = []
+    public var includeCRDs = false
+    public var skipTests = false
+    public var noHooks = false
+    /// `-s/--show-only` patterns (globs on the path after `<chart>/`).
+    public var showOnly: [String] = []
+    /// `--output-dir`: write one file per template instead of printing.
+    public var outputDir: String?
+    /// `--release-name`: put files under `<output-dir>/<release name>/`.
+    public var useReleaseName = false
+    public var skipSchemaValidation = false
+    public var enableDNS = false
+    /// `--timeout` in seconds; bounds the whole render.
+    public var timeoutSeconds: Double?
+
+    public init(chartPath: String) { self.chartPath = chartPath }
+}
+
+/// What a successful `template` produces: text for stdout, files for `--output-dir`,
+/// and Helm's log lines for stderr.
+public struct TemplateOutput: Sendable {
+    public var stdout: String
+    /// For `--output-dir`: each file's whole content, in the order Helm first writes them.
+    public var files: [(path: String, content: String)]
+    /// Lines Helm logs on stderr (`level=INFO msg="skipping unknown hooks" …`).
+    public var logs: [String]
+}
+
+/// A failed `template`: Helm's error text (what follows `Error: `), plus where
+/// Rudder can say more than Helm, a detail for an extra line.
+public struct TemplateFailure: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var detail: String?
+    public var logs: [String]
+
+    public init(_ message: String, detail: String? = nil, logs: [String] = []) {
+        self.message = message
+        self.detail = detail
+        self.logs = logs
+    }
+
+    public var description: String { message }
+}
+
+/// `helm template`, step by step as Helm 4.1.4's install action runs it client-side.
+public enum TemplateAction {
+    static let debugHint = "\n\nUse --debug flag to render out invalid YAML"
+
+    public static func run(_ request: TemplateRequest, functions: FunctionRegistry? = nil) throws(TemplateFailure) -> TemplateOutput {
+        // Capabilities first: a bad --kube-version fails before the chart is read.
+        let capabilities = try capabilities(for: request)
+        let chart = try loadInstallableChart(request.chartPath)
+        let prepared = try prepareValues(chart: chart, request: request)
+        let registry = functions ?? registryFor(enableDNS: request.enableDNS)
+        return try render(prepared: prepared, request: request, capabilities: capabilities) { chart throws(RenderError) in
+            try ChartRenderer(chart: chart, functions: registry)
+        }
+    }
+
+    /// Step 1: `.Capabilities` from `--kube-version` and `--api-versions`.
+    public static func capabilities(for request: TemplateRequest) throws(TemplateFailure) -> Capabilities {
+        var kube = KubeVersion.helmDefault
+        if let text = request.kubeVersion, !text.isEmpty {
+            do { kube = try KubeVersion.parse(text) } catch { throw TemplateFailure(error.description) }
+        }
+        return Capabilities(kubeVersion: kube, extraAPIVersions: request.apiVersions)
+    }
+
+    /// Step 2: the chart, loaded, and refused unless it is an application chart.
+    /// A loaded chart may be shared by every release that renders it.
+    public static func loadInstallableChart(_ path: String) throws(TemplateFailure) -> Chart {
+        let chart = try loadChart(path)
+        if !chart.metadata.type.isEmpty && chart.metadata.type != "application" {
+            throw TemplateFailure("\(chart.metadata.type) charts are not installable")
+        }
+        return chart
+    }
+
+    /// Step 3 (per release): user flags coalesced with the chart's defaults,
+    /// dependencies processed, values checked against the schema.
+    public static func prepareValues(
+        chart: Chart, request: TemplateRequest,
+        readFile: (String) throws(ChartError) -> [UInt8] = ValuesOptions.readFileFromDisk
+    ) throws(TemplateFailure) -> PreparedChart {
+        do {
+            let prepared = try ValuesCoalescer.prepare(chart: chart, options: request.values, readFile: readFile)
+            if !request.skipSchemaValidation {
+                try SchemaValidation.validateValues(of: prepared)
+            }
+            return prepared
+        } catch {
+            throw TemplateFailure(error.description, detail: error.position.map { "at \($0)" })
+        }
+    }
+
+    /// Step 4 (per release): executes the templates and assembles the output.
+    /// `renderer` gives the parsed templates for the prepared chart tree (a
+    /// batch hands out one shared `ChartRenderer` per set of enabled subcharts).
+    public static func render(
+        prepared: PreparedChart, request: TemplateRequest, capabilities: Capabilities,
+        renderer: (Chart) throws(RenderError) -> ChartRenderer
+    ) throws(TemplateFailure) -> TemplateOutput {
+        var options = ExecutionOptions()
+        if let seconds = request.timeoutSeconds { options.setTimeout(seconds: seconds) }
+        let release = ReleaseInfo(name: request.releaseName, namespace: request.namespace, isUpgrade: request.isUpgrade)
+        let rendered: [(path: String, content: String)]
+        do {
+            let engine = try renderer(prepared.chart)
+            rendered = try engine.render(
+                values: .map(prepared.values), release: release, capabilities: capabilities, options: options)
+        } catch {
+            throw TemplateFailure(error.description + debugHint)
+        }
+        return try assemble(rendered: rendered, chart: prepared.chart, request: request)
+    }
+
+    public static func registryFor(enableDNS: Bool) -> FunctionRegistry {
+        guard enableDNS else { return HelmFunctions.registry }
+        var options = FunctionOptions()
+        options.enableDNS = true
+        var registry = FunctionRegistry()
+        HelmFunctions.register(into: &registry, options: options)
+        return registry
+    }
+
+    static func loadChart(_ path: String) throws(TemplateFailure) -> Chart {
+        guard FileSystem.exists(path) else {
+            // Helm then treats the argument as a chart reference in a repository.
+            if let slash = path.firstIndex(of: "/") {
+                throw TemplateFailure("repo \(path[..<slash]) not found")
+            }
+            throw TemplateFailure("non-absolute URLs should be in form of repo_name/path_to_chart, got: \(path)")
+        }
+        do {
+            return try ChartLoader.load(path: path)
+        } catch {
+            throw TemplateFailure(error.description, detail: error.position.map { "at \($0)" })
+        }
+    }
+
+    /// Sorting, framing, hooks, CRDs, `--show-only` and `--output-dir`, as Helm's
+    /// install action and template command do.
+    static func assemble(
+        rendered: [(path: String, content: String)], chart: Chart, request: TemplateRequest
+    ) throws(TemplateFailure) -> TemplateOutput {
+        var logs: [String] = []
+        let files = rendered.filter { !$0.path.hasSuffix("NOTES.txt") }
+        let sorted: (manifests: [Manifest], hooks: [HookManifest])
+        do {
+            sorted = try ManifestSorter.sort(files: files, head: ManifestHeadReader.read, log: { logs.append($0) })
+        } catch {
+            throw TemplateFailure("\(error)" + debugHint, logs: logs)
+        }
+
+        var outputFiles: [(path: String, content: String)] = []
+        var fileIndex: [String: Int] = [:]
+        var wrote: [String] = []
+        let base = request.outputDir.map { dir in request.useReleaseName ? dir + "/" + request.releaseName : dir }
+        func write(_ directory: String, _ name: String, _ content: String) {
+            let path = directory + "/" + name
+            let framed = "---\n# Source: \(name)\n\(content)\n"
+            if let i = fileIndex[path] {
+                outputFiles[i].content += framed
+            } else {
+                fileIndex[path] = outputFiles.count
+                outputFiles.append((path, framed))
+            }
+            wrote.append("wrote \(path)\n")
+        }
+
+        var manifestText = ""
+        if request.includeCRDs {
+            for crd in crdObjects(chart) {
+                if let dir = request.outputDir {
+                    write(dir, crd.path, crd.content)
+                } else {
+                    manifestText += "---\n# Source: \(crd.path)\n\(crd.content)\n"
+                }
+            }
+        }
+        for m in sorted.manifests {
+            if let dir = base {
+                write(dir, m.path, m.content)
+            } else {
+                manifestText += "---\n# Source: \(m.path)\n\(m.content)\n"
+            }
+        }
+
+        var text = String(ManifestSorter.trimSpace(Substring(manifestText))) + "\n"
+        if !request.noHooks {
+            for hook in sorted.hooks where !(request.skipTests && hook.isTest) {
+                if let dir = base {
+                    write(dir, hook.manifest.path, hook.manifest.content)
+                } else {
+                    text += "---\n# Source: \(hook.manifest.path)\n\(hook.manifest.content)\n"
+                }
+            }
+        }
+
+        if !request.showOnly.isEmpty {
+            do {
+                text = try showOnly(text, patterns: request.showOnly)
+            } catch {
+                throw TemplateFailure(error.message, detail: error.detail, logs: logs)
+            }
+        }
+        if request.outputDir != nil {
+            return TemplateOutput(stdout: wrote.joined() + text, files: outputFiles, logs: logs)
+        }
+        return TemplateOutput(stdout: text, files: [], logs: logs)
+    }
+
+    /// The chart's CRD files (and its subcharts'), as Helm's `CRDObjects`: path `<chart path>/crds/<file>`.
+    static func crdObjects(_ chart: Chart) -> [(path: String, content: String)] {
+        var result: [(path: String, content: String)] = []
+        for file in chart.crds { result.append((chart.path + "/" + file.name, file.text)) }
+        for dependency in chart.dependencies { result += crdObjects(dependency) }
+        return result
+    }
+
+    /// `--show-only`: each pattern must match at least one document's template path
+    /// (the `# Source:` path after the chart name), matched with Go's `filepath.Match`.
+    static func showOnly(_ text: String, patterns: [String]) throws(TemplateFailure) -> String {
+        let documents = ManifestSorter.split(text)
+        var chosen: [String] = []
+        for pattern in patterns {
+            var found = false
+            for document in documents {
+                guard let name = sourcePath(document) else { continue }
+                if PathMatch.matches(pattern: pattern, name: name) {
+                    chosen.append(document)
+                    found = true
+                }
+            }
+            if !found { throw TemplateFailure("could not find template \(pattern) in chart") }
+        }
+        return chosen.map { "---\n\($0)\n" }.joined()
+    }
+
+    /// The part after `# Source: <chart>/` of a document's first such line.
+    static func sourcePath(_ document: String) -> String? {
+        for line in document.split(separator: "\n", omittingEmptySubsequences: false) {
+            guard let range = line.firstRange(of: "# Source: ") else { continue }
+            let rest = line[range.upperBound...]
+            guard let slash = rest.firstIndex(of: "/"), slash > rest.startIndex else { continue }
+            let name = rest[rest.index(after: slash)...]
+            if name.isEmpty { continue }
+            return String(name)
+        }
+        return nil
+    }
+}

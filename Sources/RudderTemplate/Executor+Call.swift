@@ -1,0 +1,195 @@
+import RudderCore
+
+/// A function's Go signature as the engine checks it.
+struct Signature {
+    var parameters: [ArgumentType]
+    var variadic: ArgumentType?
+}
+
+/// Where a function name resolves to.
+enum Callee {
+    case builtin(Builtin, Signature)
+    case registered(TemplateFunction, Signature)
+    case include
+    case tpl
+}
+
+extension Executor {
+    func resolve(_ name: String) -> Callee? {
+        if let known = callees[name] { return known }
+        let callee = lookupCallee(name)
+        if let callee { callees[name] = callee }
+        return callee
+    }
+
+    private func lookupCallee(_ name: String) -> Callee? {
+        if options.includeAndTpl {
+            if name == "include" { return .include }
+            if name == "tpl" { return .tpl }
+        }
+        if let function = functions[name] {
+            return .registered(function, Signature(parameters: function.parameters.map(ArgumentType.init), variadic: function.variadic.map(ArgumentType.init)))
+        }
+        if let builtin = Builtin(rawValue: name) { return .builtin(builtin, builtin.signature) }
+        return nil
+    }
+
+    /// Go's `evalFunction` + `evalCall`: checks the argument count, evaluates
+    /// arguments against the parameter types, then calls.
+    func evaluateFunction(
+        _ dot: Evaluated, _ node: Operand, name: String, command: Command?, arguments: [Operand]?, final: Evaluated?
+    ) throws(ExecutionSignal) -> Evaluated {
+        current = .operand(node)
+        guard let callee = resolve(name) else {
+            throw error("\(GoQuote.quote(name)) is not a defined function")
+        }
+        let signature: Signature
+        switch callee {
+        case .builtin(_, let s), .registered(_, let s): signature = s
+        case .include, .tpl: signature = Signature(parameters: [.string, .any], variadic: nil)
+        }
+        let arguments = Array((arguments ?? []).dropFirst())
+        let argumentCount = arguments.count + (final == nil ? 0 : 1)
+        let fixedCount = signature.parameters.count
+        if signature.variadic != nil {
+            if argumentCount < fixedCount {
+                throw error("wrong number of args for \(name): want at least \(fixedCount) got \(arguments.count)")
+            }
+        } else if argumentCount != fixedCount {
+            throw error("wrong number of args for \(name): want \(fixedCount) got \(argumentCount)")
+        }
+        // and/or short-circuit and return an operand.
+        if case .builtin(let builtin, _) = callee, builtin == .and || builtin == .or {
+            var value = Evaluated.invalid
+            for argument in arguments {
+                value = try evaluateArgument(dot, argument, type: .reflectValue)
+                if value.value.isTruthy == (builtin == .or) { return value }
+            }
+            if let final { value = final }
+            return value
+        }
+        var values: [Evaluated] = []
+        values.reserveCapacity(argumentCount)
+        var index = 0
+        while index < fixedCount && index < arguments.count {
+            values.append(try evaluateArgument(dot, arguments[index], type: signature.parameters[index]))
+            index += 1
+        }
+        if let variadic = signature.variadic {
+            while index < arguments.count {
+                values.append(try evaluateArgument(dot, arguments[index], type: variadic))
+                index += 1
+            }
+        }
+        if let final {
+            var type = signature.parameters.last ?? .any
+            if let variadic = signature.variadic {
+                type = argumentCount - 1 < fixedCount ? signature.parameters[argumentCount - 1] : variadic
+            }
+            values.append(try validate(final, type))
+        }
+        let callSite: NodeReference = command.map { .command($0) } ?? .operand(node)
+        switch callee {
+        case .builtin(let builtin, _):
+            do {
+                let result = try builtin.call(values, calleeText: arguments.first?.description ?? "")
+                try checkSize(of: result.value, from: name)
+                return result
+            } catch let signal as ExecutionSignal {
+                throw signal
+            } catch let failure as FunctionError {
+                current = callSite
+                throw error("error calling \(name): \(failure.message)", cause: .function)
+            } catch {
+                current = callSite
+                throw self.error("error calling \(name): \(error)", cause: .function)
+            }
+        case .registered(let function, _):
+            do {
+                let result = try function.body(values.map(\.value))
+                try checkSize(of: result, from: name)
+                if Executor.mutatingFunctions.contains(name), let target = arguments.first {
+                    writeBack(result, to: target)
+                }
+                return Evaluated(result)
+            } catch let signal as ExecutionSignal {
+                throw signal
+            } catch let failure as FunctionError {
+                current = callSite
+                if failure.isHelmFailure {
+                    var e = makeError("error calling \(name): \(failure.message)", cause: .helmFailure)
+                    e.failureMessage = failure.message
+                    throw .failure(e)
+                }
+                throw error("error calling \(name): \(failure.message)", cause: .function)
+            } catch {
+                current = callSite
+                throw self.error("error calling \(name): \(error)", cause: .function)
+            }
+        case .include:
+            let before = current
+            current = callSite
+            let result = try include(name: values[0].value.stringValue ?? "", data: values[1])
+            current = before
+            return result
+        case .tpl:
+            let before = current
+            current = callSite
+            let result = try tpl(text: values[0].value.stringValue ?? "", data: values[1])
+            current = before
+            return result
+        }
+    }
+
+    /// Stops runaway growth (a string or list doubled in a loop) before memory runs out.
+    func checkSize(of result: Value, from name: String) throws(ExecutionSignal) {
+        switch result {
+        case .string(let s) where s.utf8.count > options.maxOutputBytes:
+            throw error("result of \(name) exceeds the limit of \(options.maxOutputBytes) bytes", cause: .limit)
+        case .list(let l) where l.count > options.maxOutputBytes:
+            throw error("result of \(name) exceeds the limit of \(options.maxOutputBytes) elements", cause: .limit)
+        case .bytes(let b) where b.count > options.maxOutputBytes:
+            throw error("result of \(name) exceeds the limit of \(options.maxOutputBytes) bytes", cause: .limit)
+        default:
+            return
+        }
+    }
+}
+
+extension Executor {
+    /// Functions that change the map given as their first argument in Go (maps are
+    /// references there): `$_ := set $d "k" v` must leave `$d` changed.
+    static let mutatingFunctions: Set<String> = [
+        "set", "unset", "merge", "mergeOverwrite", "mustMerge", "mustMergeOverwrite",
+    ]
+
+    /// Stores a mutating function's result where its first argument came from, when
+    /// that is a variable or a field path of one (`$d`, `$ctx.labels`).
+    ///
+    /// Known gap: Go shares the map itself, so other names for the same map (another
+    /// variable, `.Values` when `$v := .Values`) would see the change too; here only
+    /// the named place does.
+    func writeBack(_ result: Value, to target: Operand) {
+        guard case .variable(_, let name, let fields) = target else { return }
+        var i = variables.count - 1
+        while i >= 0 {
+            if variables[i].name == name {
+                let old = variables[i].value
+                if let updated = Executor.replacing(old.value, at: fields[...], with: result) {
+                    variables[i].value = Evaluated(updated, boxed: old.boxed)
+                }
+                return
+            }
+            i -= 1
+        }
+    }
+
+    static func replacing(_ value: Value, at path: ArraySlice<String>, with replacement: Value) -> Value? {
+        guard let key = path.first else { return replacement }
+        guard case .map(var map) = value, let child = map[key],
+            let updated = replacing(child, at: path.dropFirst(), with: replacement)
+        else { return nil }
+        map[key] = updated
+        return .map(map)
+    }
+}

@@ -1,0 +1,126 @@
+import RudderCore
+
+extension Executor {
+    /// Helm's `include`: executes template `name` with `data` as dot into a string.
+    func include(name: String, data: Evaluated) throws(ExecutionSignal) -> Evaluated {
+        let count = includeCounts[name] ?? 0
+        if count > options.includeRecursionLimit {
+            throw wrapped("include", plain: "rendering template has a nested reference name: \(name): unable to execute template")
+        }
+        includeCounts[name] = count + 1
+        defer { includeCounts[name] = (includeCounts[name] ?? 1) - 1 }
+        guard let target = lookup(name) else {
+            throw wrapped(
+                "include",
+                plain: "template: no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(options.rootTemplateName))")
+        }
+        if depth >= options.maxCallDepth {
+            throw error("error calling include: exceeded maximum template depth (\(options.maxCallDepth))", cause: .limit)
+        }
+        return Evaluated(.string(try captureOutput(label: "include") { () throws(ExecutionSignal) in
+            try runTemplate(target, dot: data)
+        }))
+    }
+
+    /// `error calling LABEL: MESSAGE` where the message is a plain (non-template) error.
+    func wrapped(_ label: String, plain message: String) -> ExecutionSignal {
+        var outer = makeError("error calling \(label): ")
+        outer.inner = [
+            TemplateError(
+                phase: .execution, templateName: "", line: 0, column: nil, nodeText: nil, message: message, cause: .plain)
+        ]
+        return .failure(outer)
+    }
+
+    /// Runs `body` with a fresh output buffer and returns what it wrote; an
+    /// error inside becomes the inner level of `error calling LABEL: …`.
+    func captureOutput(label: String, _ body: () throws(ExecutionSignal) -> Void) throws(ExecutionSignal) -> String {
+        let savedOutput = output
+        output = []
+        defer { output = savedOutput }
+        let caller = current
+        do {
+            try body()
+        } catch .failure(let inner) {
+            current = caller
+            var outer = makeError("error calling \(label): ", cause: inner.cause)
+            outer.inner = [inner]
+            throw .failure(outer)
+        } catch {
+            throw error
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Helm's `tpl`: parses `text` as a template that sees the set's defines
+    /// (its own defines shadow them for this call) and executes it with `data`.
+    func tpl(text: String, data: Evaluated) throws(ExecutionSignal) -> Evaluated {
+        let name = options.rootTemplateName
+        var parser = Parser(name: name, text: text, isFunction: { [functions, options] in
+            TemplateSet.isKnownFunction($0, functions: functions, includeAndTpl: options.includeAndTpl)
+        })
+        parser.stackFloor = stackFloor
+        let definitions: [(name: String, template: ParsedTemplate)]
+        do {
+            definitions = try parser.parse()
+        } catch let parseError {
+            if parser.ranOutOfStack && !onLargeStack {
+                ranOutOfStack = true
+                throw .stackExhausted
+            }
+            var outer = makeError("error calling tpl: cannot parse template \(GoQuote.quote(text)): ", cause: .function)
+            outer.inner = [parseError]
+            throw .failure(outer)
+        }
+        let savedOverlay = overlay
+        defer { overlay = savedOverlay }
+        for (definitionName, template) in definitions {
+            if let existing = lookup(definitionName), !existing.isEmpty, template.isEmpty, definitionName != name { continue }
+            overlay[definitionName] = template
+        }
+        guard let target = overlay[name] else { return Evaluated(.string("")) }
+        let savedOutput = output
+        output = []
+        defer { output = savedOutput }
+        do {
+            try runTemplate(target, dot: data)
+        } catch .failure(let inner) {
+            throw tplError(text: text, inner: inner)
+        } catch {
+            throw error
+        }
+        let rendered = String(decoding: output, as: UTF8.self)
+        return Evaluated(.string(rendered.replacingAll("<no value>", with: "")))
+    }
+
+    private func tplError(text: String, inner: TemplateError) -> ExecutionSignal {
+        var outer = makeError(
+            "error calling tpl: error during tpl function execution for \(GoQuote.quote(text)): ",
+            cause: inner.cause == .helmFailure ? .helmFailure : .function)
+        if inner.cause == .helmFailure { outer.failureMessage = inner.failureMessage }
+        outer.inner = [inner]
+        return .failure(outer)
+    }
+
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        let needle = Array(target.utf8)
+        let bytes = Array(utf8)
+        guard !needle.isEmpty, bytes.count >= needle.count else { return self }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == needle[0], i + needle.count <= bytes.count, Array(bytes[i..<i + needle.count]) == needle {
+                out.append(contentsOf: replacement.utf8)
+                i += needle.count
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

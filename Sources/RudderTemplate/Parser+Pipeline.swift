@@ -1,0 +1,269 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension Parser {
+    /// pipeline: declarations? command ('|' command)*
+    ///
+    /// declarations: variable (':=' | '=')  |  variable ',' variable ':='   (the latter in range only)
+    mutating func pipeline(_ context: String, end: TokenKind) throws(TemplateError) -> Pipeline {
+        try checkStack()
+        let first = peekNonSpace()
+        var isAssign = false
+        var declarationNames: [String] = []
+        var commands: [Command] = []
+        declarations: while true {
+            let variable = peekNonSpace()
+            guard variable.kind == .variable else { break }
+            _ = next()
+            // Three tokens of look-ahead: in "$x foo" the "foo" tells that $x is an argument.
+            let tokenAfterVariable = peek()
+            let following = peekNonSpace()
+            if following.kind == .assign || following.kind == .declare {
+                isAssign = following.kind == .assign
+                _ = nextNonSpace()
+                declarationNames.append(variable.text)
+                variables.append(variable.text)
+            } else if following.kind == .char && following.text == "," {
+                _ = nextNonSpace()
+                declarationNames.append(variable.text)
+                variables.append(variable.text)
+                if context == "range" && declarationNames.count < 2 {
+                    switch peekNonSpace().kind {
+                    case .variable, .rightDelimiter, .rightParenthesis:
+                        continue declarations
+                    default:
+                        throw error("range can only initialize variables")
+                    }
+                }
+                throw error("too many declarations in \(context)")
+            } else if tokenAfterVariable.kind == .space {
+                backup3(variable, tokenAfterVariable)
+            } else {
+                backup2(variable)
+            }
+            break
+        }
+        while true {
+            let token = nextNonSpace()
+            switch token.kind {
+            case end:
+                let pipe = Pipeline(
+                    offset: first.offset, line: first.line, isAssign: isAssign, declarations: declarationNames,
+                    commands: commands)
+                try checkPipeline(pipe, context)
+                return pipe
+            case .bool, .charConstant, .dot, .field, .identifier, .number, .keywordNil, .rawString,
+                .string, .variable, .leftParenthesis:
+                backup()
+                commands.append(try command())
+            default:
+                throw unexpected(token, context)
+            }
+        }
+    }
+
+    private func checkPipeline(_ pipe: Pipeline, _ context: String) throws(TemplateError) {
+        if pipe.commands.isEmpty { throw error("missing value for \(context)") }
+        for (index, command) in pipe.commands.enumerated().dropFirst() {
+            switch command.operands.first {
+            case .bool, .dot, .nil, .number, .string:
+                throw error("non executable command in pipeline stage \(index + 1)")
+            default: break
+            }
+        }
+    }
+
+    /// command: operand (space operand)*
+    mutating func command() throws(TemplateError) -> Command {
+        let offset = peekNonSpace().offset
+        var operands: [Operand] = []
+        while true {
+            _ = peekNonSpace()
+            if let operand = try operand() { operands.append(operand) }
+            let token = next()
+            switch token.kind {
+            case .space: continue
+            case .rightDelimiter, .rightParenthesis: backup()
+            case .pipe: break
+            default: throw unexpected(token, "operand")
+            }
+            break
+        }
+        if operands.isEmpty { throw error("empty command") }
+        return Command(offset: offset, operands: operands)
+    }
+
+    /// operand: term ('.' Field)*
+    mutating func operand() throws(TemplateError) -> Operand? {
+        guard let term = try term() else { return nil }
+        guard peek().kind == .field else { return term }
+        let chainOffset = peek().offset
+        var fields: [String] = []
+        while peek().kind == .field { fields.append(String(next().text.dropFirst())) }
+        switch term {
+        case .field(_, let names):
+            return .field(offset: chainOffset, names: names + fields)
+        case .variable(_, let name, let existing):
+            return .variable(offset: chainOffset, name: name, fields: existing + fields)
+        case .bool, .string, .number, .nil, .dot:
+            throw error("unexpected . after term \(GoQuote.quote(term.description))")
+        default:
+            return .chain(offset: chainOffset, base: term, fields: fields)
+        }
+    }
+
+    /// term: literal | identifier | '.' | '.Field' | '$var' | '(' pipeline ')'
+    mutating func term() throws(TemplateError) -> Operand? {
+        let token = nextNonSpace()
+        switch token.kind {
+        case .identifier:
+            if !isFunction(token.text) {
+                throw error("function \(GoQuote.quote(token.text)) not defined", line: token.line)
+            }
+            return .identifier(offset: token.offset, name: token.text)
+        case .dot: return .dot(offset: token.offset)
+        case .keywordNil: return .nil(offset: token.offset)
+        case .variable:
+            if !variables.contains(token.text) {
+                throw error("undefined variable \(GoQuote.quote(token.text))", line: token.line)
+            }
+            return .variable(offset: token.offset, name: token.text, fields: [])
+        case .field: return .field(offset: token.offset, names: [String(token.text.dropFirst())])
+        case .bool: return .bool(offset: token.offset, value: token.text == "true")
+        case .charConstant, .number: return .number(try number(token))
+        case .leftParenthesis: return .pipeline(try pipeline("parenthesized pipeline", end: .rightParenthesis))
+        case .string, .rawString:
+            return .string(offset: token.offset, quoted: token.text, value: try unquote(token))
+        default:
+            backup()
+            return nil
+        }
+    }
+
+    /// Interprets a number or character literal as Go's `newNumber` does.
+    func number(_ token: Token) throws(TemplateError) -> NumberLiteral {
+        var n = NumberLiteral(offset: token.offset, text: token.text)
+        if token.kind == .charConstant {
+            guard let (scalar, rest) = GoQuote.unquoteCharacter(Substring(token.text.dropFirst()), quote: "'"),
+                rest == "'"
+            else { throw error("malformed character constant: \(token.text)", line: token.line) }
+            n.isCharacter = true
+            n.isInt = true
+            n.isFloat = true
+            n.intValue = Int64(scalar)
+            n.floatValue = Double(scalar)
+            return n
+        }
+        let text = token.text
+        if text.hasSuffix("i") {
+            throw error("complex numbers are not supported: \(GoQuote.quote(text))", line: token.line)
+        }
+        if let i = GoNumber.parseInteger(text) {
+            n.isInt = true
+            n.intValue = i
+            n.isFloat = true
+            n.floatValue = Double(i)
+        } else if GoNumber.parseUnsigned(text) != nil {
+            // Fits in uint64 only: Go keeps it as an unsigned constant.
+            n.isFloat = true
+            n.floatValue = Double(GoNumber.parseUnsigned(text) ?? 0)
+            n.isUnsignedOnly = true
+        } else if let f = GoNumber.parseFloat(text) {
+            if !text.contains(where: { ".eEpP".contains($0) }) {
+                throw error("integer overflow: \(GoQuote.quote(text))", line: token.line)
+            }
+            n.isFloat = true
+            n.floatValue = f
+            if f.isFinite, f == f.rounded(), abs(f) < 9.2e18 {
+                n.isInt = true
+                n.intValue = Int64(f)
+            }
+        }
+        if !n.isInt && !n.isFloat {
+            throw error("illegal number syntax: \(GoQuote.quote(text))", line: token.line)
+        }
+        let lower = text.lowercased()
+        let isHexInt = (lower.hasPrefix("0x") || lower.hasPrefix("-0x") || lower.hasPrefix("+0x")) && !lower.contains("p")
+        n.isFloatLiteral = n.isFloat && !isHexInt && lower.contains(where: { ".ep".contains($0) })
+        return n
+    }
+}
+
+/// Go's `strconv` number syntax for template literals (base prefixes, `_` separators).
+enum GoNumber {
+    /// Removes `_` separators if Go's `underscoreOK` accepts them; nil if misplaced.
+    static func stripUnderscores(_ text: Substring) -> Substring? {
+        guard text.contains("_") else { return text }
+        var s = text
+        if s.first == "+" || s.first == "-" { s = s.dropFirst() }
+        var hexOrBase = false
+        let lower = s.lowercased()
+        if lower.hasPrefix("0x") || lower.hasPrefix("0o") || lower.hasPrefix("0b") { hexOrBase = true }
+        // '_' must separate digits (or follow a base prefix).
+        let chars = Array(s)
+        var previous: Character = "^"
+        for (index, c) in chars.enumerated() {
+            if c == "_" {
+                let afterPrefix = hexOrBase && index == 2
+                if !(previous.isHexDigit || afterPrefix) { return nil }
+            } else if previous == "_" && !c.isHexDigit {
+                return nil
+            }
+            previous = c
+        }
+        if previous == "_" { return nil }
+        return Substring(text.filter { $0 != "_" })
+    }
+
+    private static func split(_ text: String) -> (negative: Bool, base: Int, digits: Substring)? {
+        guard let cleaned = stripUnderscores(Substring(text)) else { return nil }
+        var s = cleaned
+        var negative = false
+        if s.first == "+" { s = s.dropFirst() } else if s.first == "-" { negative = true; s = s.dropFirst() }
+        var base = 10
+        let lower = s.lowercased()
+        if lower.hasPrefix("0x") { base = 16; s = s.dropFirst(2) }
+        else if lower.hasPrefix("0o") { base = 8; s = s.dropFirst(2) }
+        else if lower.hasPrefix("0b") { base = 2; s = s.dropFirst(2) }
+        else if s.count > 1 && s.first == "0" { base = 8; s = s.dropFirst() }
+        if s.isEmpty { return nil }
+        return (negative, base, s)
+    }
+
+    static func parseUnsigned(_ text: String) -> UInt64? {
+        guard let (negative, base, digits) = split(text), !negative, !text.hasPrefix("+") else { return nil }
+        return UInt64(digits, radix: base)
+    }
+
+    static func parseInteger(_ text: String) -> Int64? {
+        guard let (negative, base, digits) = split(text) else { return nil }
+        guard let magnitude = UInt64(digits, radix: base) else { return nil }
+        if negative {
+            if magnitude == UInt64(Int64.max) + 1 { return Int64.min }
+            guard magnitude <= UInt64(Int64.max) else { return nil }
+            return -Int64(magnitude)
+        }
+        guard magnitude <= UInt64(Int64.max) else { return nil }
+        return Int64(magnitude)
+    }
+
+    static func parseFloat(_ text: String) -> Double? {
+        guard let cleaned = stripUnderscores(Substring(text)) else { return nil }
+        let s = String(cleaned)
+        let lower = s.lowercased()
+        let isHex = lower.hasPrefix("0x") || lower.hasPrefix("-0x") || lower.hasPrefix("+0x")
+        if isHex && !lower.contains("p") { return nil }
+        if !isHex && lower.contains("p") { return nil }
+        var result: Double?
+        s.withCString { pointer in
+            var end: UnsafeMutablePointer<CChar>?
+            let value = strtod(pointer, &end)
+            if let end, end.pointee == 0, end != UnsafeMutablePointer(mutating: pointer) {
+                result = value
+            }
+        }
+        if let r = result, r.isInfinite { return nil }
+        return result
+    }
+}

@@ -1,0 +1,311 @@
+/// A recursive-descent parser for Go's text/template, one production per
+/// method, producing the templates of one source text (the file itself and
+/// every `define` and `block` in it).
+struct Parser {
+    private var lexer: Lexer
+    private let source: SourceText
+    private let parseName: String
+    let isFunction: @Sendable (String) -> Bool
+    /// Go's three-token look-ahead buffer: `tokens[peekCount - 1]` is next.
+    private var tokens = [Token](repeating: Token(kind: .eof, offset: 0, text: "", line: 1), count: 3)
+    private var peekCount = 0
+    /// Variables in scope, innermost last.
+    var variables: [String] = ["$"]
+    private var rangeDepth = 0
+    /// The line where the action being parsed started (for lexer errors).
+    private var actionLine = 0
+    /// The lowest stack address the parser's recursion may reach (0: unchecked).
+    var stackFloor: UInt = 0
+    /// Set when parsing stopped because the stack ran out.
+    private(set) var ranOutOfStack = false
+    /// Templates defined so far in this parse, by name.
+    private(set) var definitions: [(name: String, template: ParsedTemplate)] = []
+
+    init(name: String, text: String, isFunction: @escaping @Sendable (String) -> Bool) {
+        let bytes = Array(text.utf8)
+        self.lexer = Lexer(bytes: bytes)
+        self.source = SourceText(bytes: bytes)
+        self.parseName = name
+        self.isFunction = isFunction
+    }
+
+    // MARK: - Token stream
+
+    mutating func next() -> Token {
+        if peekCount > 0 { peekCount -= 1 } else { tokens[0] = lexer.next() }
+        return tokens[peekCount]
+    }
+
+    /// Backs up one token.
+    mutating func backup() { peekCount += 1 }
+
+    /// Backs up two tokens: `first` is returned next, then the last token read.
+    mutating func backup2(_ first: Token) {
+        tokens[1] = first
+        peekCount = 2
+    }
+
+    /// Backs up three tokens: `first`, then `second`, then the last token read.
+    mutating func backup3(_ first: Token, _ second: Token) {
+        tokens[1] = second
+        tokens[2] = first
+        peekCount = 3
+    }
+
+    mutating func peek() -> Token {
+        if peekCount > 0 { return tokens[peekCount - 1] }
+        peekCount = 1
+        tokens[0] = lexer.next()
+        return tokens[0]
+    }
+
+    mutating func nextNonSpace() -> Token {
+        var t = next()
+        while t.kind == .space { t = next() }
+        return t
+    }
+
+    mutating func peekNonSpace() -> Token {
+        let t = nextNonSpace()
+        backup()
+        return t
+    }
+
+    // MARK: - Errors
+
+    /// Stops recursion (nested controls and parentheses) before the stack runs out.
+    mutating func checkStack() throws(TemplateError) {
+        guard stackFloor != 0, LargeStack.currentAddress() < stackFloor else { return }
+        ranOutOfStack = true
+        throw error("template nested too deeply")
+    }
+
+    func error(_ message: String, line: Int? = nil) -> TemplateError {
+        TemplateError(
+            phase: .parse, templateName: parseName, line: line ?? tokens[0].line, column: nil,
+            nodeText: nil, message: message)
+    }
+
+    func unexpected(_ token: Token, _ context: String) -> TemplateError {
+        if token.kind == .error {
+            var extra = ""
+            if actionLine != 0 && actionLine != token.line {
+                extra = " in action started at \(parseName):\(actionLine)"
+                if token.text.hasSuffix(" action") {
+                    extra = String(extra.dropFirst(" in action".count))
+                }
+            }
+            return error(token.text + extra, line: token.line)
+        }
+        return error("unexpected \(token.quoted) in \(context)", line: token.line)
+    }
+
+    private mutating func expect(_ kind: TokenKind, _ context: String) throws(TemplateError) -> Token {
+        let token = nextNonSpace()
+        if token.kind != kind { throw unexpected(token, context) }
+        return token
+    }
+
+    // MARK: - Productions
+
+    /// Parses the whole text: the top-level template and its definitions.
+    ///
+    ///     template: (textOrAction | '{{' 'define' definition)*
+    mutating func parse() throws(TemplateError) -> [(name: String, template: ParsedTemplate)] {
+        var root: [Node] = []
+        while peek().kind != .eof {
+            if peek().kind == .leftDelimiter {
+                let delimiter = next()
+                if nextNonSpace().kind == .keywordDefine {
+                    try parseDefinition()
+                    continue
+                }
+                backup2(delimiter)
+            }
+            let node = try textOrAction()
+            switch node {
+            case .end, .elseMarker:
+                throw error("unexpected \(node.description)")
+            default:
+                root.append(node)
+            }
+        }
+        try add(name: parseName, root: root)
+        return definitions
+    }
+
+    /// Records a template of this parse; two non-empty definitions of one name are an error.
+    private mutating func add(name: String, root: [Node]) throws(TemplateError) {
+        let template = ParsedTemplate(name: name, parseName: parseName, source: source, root: root)
+        if let index = definitions.firstIndex(where: { $0.name == name }) {
+            if definitions[index].template.isEmpty {
+                definitions[index].template = template
+                return
+            }
+            if !template.isEmpty {
+                throw error("template: multiple definition of template \(GoQuote.quote(name))")
+            }
+            return
+        }
+        definitions.append((name, template))
+    }
+
+    /// definition: stringValue '}}' itemList '{{end}}'   ('{{define' is past)
+    private mutating func parseDefinition() throws(TemplateError) {
+        let context = "define clause"
+        let token = nextNonSpace()
+        guard token.kind == .string || token.kind == .rawString else { throw unexpected(token, context) }
+        let name = try unquote(token)
+        _ = try expect(.rightDelimiter, context)
+        let savedVariables = variables
+        let savedRangeDepth = rangeDepth
+        variables = ["$"]
+        rangeDepth = 0
+        let (list, end) = try itemList()
+        variables = savedVariables
+        rangeDepth = savedRangeDepth
+        if case .end = end {} else { throw error("unexpected \(end.description) in \(context)") }
+        try add(name: name, root: list)
+    }
+
+    /// itemList: textOrAction*   (ends at {{end}} or {{else}}, returned separately)
+    private mutating func itemList() throws(TemplateError) -> ([Node], Node) {
+        try checkStack()
+        var list: [Node] = []
+        while peekNonSpace().kind != .eof {
+            let node = try textOrAction()
+            switch node {
+            case .end, .elseMarker: return (list, node)
+            default: list.append(node)
+            }
+        }
+        throw error("unexpected EOF")
+    }
+
+    /// textOrAction: text | '{{' action
+    private mutating func textOrAction() throws(TemplateError) -> Node {
+        let token = nextNonSpace()
+        switch token.kind {
+        case .text:
+            return .text(offset: token.offset, text: Array(token.text.utf8))
+        case .leftDelimiter:
+            actionLine = token.line
+            defer { actionLine = 0 }
+            return try action()
+        default:
+            throw unexpected(token, "input")
+        }
+    }
+
+    /// action: control | pipeline '}}'
+    private mutating func action() throws(TemplateError) -> Node {
+        let token = nextNonSpace()
+        switch token.kind {
+        case .keywordBlock: return try blockControl()
+        case .keywordBreak: return try loopControl(token, isBreak: true)
+        case .keywordContinue: return try loopControl(token, isBreak: false)
+        case .keywordElse: return try elseControl()
+        case .keywordEnd: return .end(offset: try expect(.rightDelimiter, "end").offset)
+        case .keywordIf: return .ifBranch(try branchControl("if"))
+        case .keywordRange: return .rangeLoop(try branchControl("range"))
+        case .keywordTemplate: return try templateControl()
+        case .keywordWith: return .withBranch(try branchControl("with"))
+        default: break
+        }
+        backup()
+        let start = peek()
+        // Variables declared here persist until the enclosing {{end}}.
+        return .action(offset: start.offset, pipeline: try pipeline("command", end: .rightDelimiter))
+    }
+
+    /// break: '{{break}}'; continue: '{{continue}}' (only inside range)
+    private mutating func loopControl(_ keyword: Token, isBreak: Bool) throws(TemplateError) -> Node {
+        let name = isBreak ? "{{break}}" : "{{continue}}"
+        let token = nextNonSpace()
+        if token.kind != .rightDelimiter { throw unexpected(token, name) }
+        if rangeDepth == 0 { throw error("\(name) outside {{range}}") }
+        return isBreak ? .breakLoop(offset: keyword.offset) : .continueLoop(offset: keyword.offset)
+    }
+
+    /// else: '{{else}}' | '{{else' ('if' | 'with') …   (the if/with is left pending)
+    private mutating func elseControl() throws(TemplateError) -> Node {
+        let token = peekNonSpace()
+        if token.kind == .keywordIf || token.kind == .keywordWith {
+            return .elseMarker(offset: token.offset)
+        }
+        return .elseMarker(offset: try expect(.rightDelimiter, "else").offset)
+    }
+
+    /// control: pipeline '}}' itemList ('{{else}}' itemList | '{{else if' … | '{{else with' …)? '{{end}}'
+    private mutating func branchControl(_ context: String) throws(TemplateError) -> BranchNode {
+        let savedCount = variables.count
+        defer { variables.removeLast(variables.count - savedCount) }
+        let pipe = try pipeline(context, end: .rightDelimiter)
+        if context == "range" { rangeDepth += 1 }
+        let (list, next) = try itemList()
+        if context == "range" { rangeDepth -= 1 }
+        var elseList: [Node]?
+        if case .elseMarker = next {
+            if context == "if" && peek().kind == .keywordIf {
+                _ = self.next()
+                elseList = [.ifBranch(try branchControl("if"))]
+            } else if context == "with" && peek().kind == .keywordWith {
+                _ = self.next()
+                elseList = [.withBranch(try branchControl("with"))]
+            } else {
+                let (elseNodes, end) = try itemList()
+                if case .end = end {} else { throw error("expected end; found \(end.description)") }
+                elseList = elseNodes
+            }
+        }
+        return BranchNode(offset: pipe.offset, pipeline: pipe, list: list, elseList: elseList)
+    }
+
+    /// block: '{{block' stringValue pipeline '}}' itemList '{{end}}'
+    private mutating func blockControl() throws(TemplateError) -> Node {
+        let context = "block clause"
+        let token = nextNonSpace()
+        let name = try templateName(token, context)
+        let pipe = try pipeline(context, end: .rightDelimiter)
+        let savedVariables = variables
+        let savedRangeDepth = rangeDepth
+        variables = ["$"]
+        rangeDepth = 0
+        let (list, end) = try itemList()
+        variables = savedVariables
+        rangeDepth = savedRangeDepth
+        if case .end = end {} else { throw error("unexpected \(end.description) in \(context)") }
+        try add(name: name, root: list)
+        return .templateCall(TemplateCallNode(offset: token.offset, name: name, pipeline: pipe))
+    }
+
+    /// template: '{{template' stringValue pipeline? '}}'
+    private mutating func templateControl() throws(TemplateError) -> Node {
+        let context = "template clause"
+        let token = nextNonSpace()
+        let name = try templateName(token, context)
+        var pipe: Pipeline?
+        if nextNonSpace().kind != .rightDelimiter {
+            backup()
+            pipe = try pipeline(context, end: .rightDelimiter)
+        }
+        return .templateCall(TemplateCallNode(offset: token.offset, name: name, pipeline: pipe))
+    }
+
+    private mutating func templateName(_ token: Token, _ context: String) throws(TemplateError) -> String {
+        switch token.kind {
+        case .string, .rawString: return try unquote(token)
+        default: throw unexpected(token, context)
+        }
+    }
+
+    func unquote(_ token: Token) throws(TemplateError) -> String {
+        if token.kind == .rawString {
+            var bytes = Array(token.text.utf8.dropFirst().dropLast())
+            bytes.removeAll { $0 == 0x0D }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        guard let s = GoQuote.unquote(token.text) else { throw error("invalid syntax", line: token.line) }
+        return s
+    }
+}

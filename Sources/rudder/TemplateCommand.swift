@@ -1,0 +1,126 @@
+import ArgumentParser
+import RudderChart
+import RudderCore
+
+/// `rudder template [NAME] CHART`: render a chart locally, exactly as `helm template`.
+struct TemplateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "template",
+        abstract: "Render chart templates locally and display the output (as `helm template`).",
+        discussion: """
+            Examples:
+              rudder template engineering charts/anything-llm -n engineering \\
+                  -f charts/anything-llm/departments/engineering.yaml
+              rudder template web ./mychart --set image.tag=1.2.3 -s templates/deployment.yaml
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Release name (optional) and chart path.", valueName: "[NAME] CHART"))
+    var arguments: [String] = []
+
+    @OptionGroup var values: ValuesFlags
+
+    @Option(name: [.customShort("n"), .customLong("namespace")], help: "Namespace of the release.")
+    var namespace: String = "default"
+
+    @Option(name: [.customShort("s"), .customLong("show-only")],
+            help: ArgumentHelp("Only show manifests rendered from the given templates (glob).", valueName: "template"))
+    var showOnly: [String] = []
+
+    @Flag(name: .customLong("include-crds"), help: "Include CRDs in the templated output.")
+    var includeCRDs = false
+
+    @Flag(name: .customLong("skip-tests"), help: "Skip tests from templated output.")
+    var skipTests = false
+
+    @Flag(name: .customLong("no-hooks"), help: "Leave hooks out of the output.")
+    var noHooks = false
+
+    @Flag(name: .customLong("is-upgrade"), help: "Set .Release.IsUpgrade instead of .Release.IsInstall.")
+    var isUpgrade = false
+
+    @Option(name: .customLong("kube-version"), help: "Kubernetes version used for Capabilities.KubeVersion.")
+    var kubeVersion: String?
+
+    @Option(name: [.customShort("a"), .customLong("api-versions")],
+            help: ArgumentHelp("Kubernetes API versions used for Capabilities.APIVersions (repeatable, or comma-separated).", valueName: "version"))
+    var apiVersions: [String] = []
+
+    @Option(name: .customLong("output-dir"), help: "Write the executed templates to files in this directory instead of stdout.")
+    var outputDir: String?
+
+    @Flag(name: .customLong("release-name"), help: "Use the release name in the output-dir path.")
+    var useReleaseName = false
+
+    @Flag(name: .customLong("enable-dns"), help: "Enable DNS lookups when rendering templates.")
+    var enableDNS = false
+
+    @Option(name: .customLong("timeout"), help: ArgumentHelp("Time limit for rendering (Go duration: 30s, 5m).", valueName: "duration"))
+    var timeout: String = "5m0s"
+
+    @Flag(name: [.customShort("g"), .customLong("generate-name")], help: "Generate the release name (and omit NAME).")
+    var generateName = false
+
+    @Option(name: .customLong("values-dir"),
+            help: ArgumentHelp("Render one release per values file in this folder (name and namespace from the file name).", valueName: "dir"))
+    var valuesDir: String?
+
+    @Flag(name: [.customShort("q"), .customLong("quiet")], help: "With --values-dir: no progress line and no summary.")
+    var quiet = false
+
+    mutating func run() throws {
+        var positional = arguments
+        if positional.isEmpty {
+            throw CLIFailure("\"rudder template\" requires at least 1 argument\n\nUsage:  rudder template [NAME] [CHART] [flags]")
+        }
+        if positional.count > 2 {
+            throw CLIFailure("expected at most two arguments, unexpected arguments: " + positional[2...].joined(separator: ", "))
+        }
+        var request = TemplateRequest(chartPath: positional.removeLast())
+        if let name = positional.first {
+            request.releaseName = name
+        } else if generateName {
+            request.releaseName = GeneratedName.make(chartPath: request.chartPath)
+        }
+        request.namespace = namespace
+        request.values = ValuesOptions(
+            valueFiles: values.valueFiles, setJSON: values.setJSON, set: values.set,
+            setString: values.setString, setFile: values.setFile, setLiteral: values.setLiteral)
+        request.skipSchemaValidation = values.skipSchemaValidation
+        request.isUpgrade = isUpgrade
+        request.kubeVersion = kubeVersion
+        request.apiVersions = apiVersions.flatMap { splitCommaList($0) }
+        request.includeCRDs = includeCRDs
+        request.skipTests = skipTests
+        request.noHooks = noHooks
+        request.showOnly = showOnly
+        request.outputDir = outputDir
+        request.useReleaseName = useReleaseName
+        request.enableDNS = enableDNS
+        guard let seconds = GoDuration.seconds(timeout) else {
+            throw CLIFailure("invalid argument \"\(timeout)\" for \"--timeout\" flag: time: invalid duration \"\(timeout)\"")
+        }
+        request.timeoutSeconds = seconds
+
+        if let valuesDir {
+            // Batch rendering (issue #10): the other flags apply to every release.
+            if arguments.count > 1 {
+                throw CLIFailure("--values-dir takes release names from the file names: give only CHART")
+            }
+            try BatchCommand.runValuesDirectory(valuesDir, base: request, quiet: quiet)
+            return
+        }
+
+        do {
+            let output = try TemplateAction.run(request)
+            Terminal.writeError(output.logs.map { $0 + "\n" }.joined())
+            for file in output.files {
+                try FileSystem.writeAtomically(file.path, Array(file.content.utf8))
+            }
+            Terminal.write(output.stdout)
+        } catch let failure as TemplateFailure {
+            Terminal.writeError(failure.logs.map { $0 + "\n" }.joined())
+            throw CLIFailure(failure.message, detail: failure.detail)
+        }
+    }
+}

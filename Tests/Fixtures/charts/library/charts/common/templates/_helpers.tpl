@@ -1,0 +1,1 @@
+{{- define "common.greeting" -}}hello from common{{- end -}}

@@ -1,2 +1,0 @@
-import Testing
-@Suite struct RudderTemplatePlaceholderTests { @Test func targetBuilds() { #expect(Bool(true)) } }
