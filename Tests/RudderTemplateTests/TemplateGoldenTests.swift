@@ -133,7 +133,7 @@ struct GoldenRunner {
 @Suite struct TemplateGoldenTests {
     static let groups = [
         "text", "trim", "control", "printf", "compare", "builtins", "parse-errors", "exec-errors", "include",
-        "functions", "misc",
+        "functions", "misc", "lexer",
     ]
 
     @Test(arguments: groups)
