@@ -768,6 +768,31 @@ LEXER = cases(
     ("unexpected-string-in-template-clause", "{{ template \"x\" \"y\" \"z\" }}"),
 )
 
+
+# int64 values come from --set (Helm types integers given there as int64).
+INT64 = [
+    ("int64-print", "{{ .Values.n }} {{ printf \"%T %d %v\" .Values.n .Values.n .Values.n }}", {}, ["n=42"]),
+    ("int64-eq-int", "{{ eq .Values.n 42 }} {{ eq 42 .Values.n }} {{ ne .Values.n 1 }}", {}, ["n=42"]),
+    ("int64-lt-int", "{{ lt .Values.n 100 }} {{ gt .Values.n 100 }} {{ le .Values.n 42 }} {{ ge 41 .Values.n }}", {}, ["n=42"]),
+    ("int64-eq-float", "{{ eq .Values.n 42.0 }}", {}, ["n=42"]),
+    ("int64-lt-float", "{{ lt .Values.n .Values.f }}", {"f": 1.5}, ["n=42"]),
+    ("int64-eq-string", "{{ eq .Values.n \"42\" }}", {}, ["n=42"]),
+    ("int64-range", "{{ range .Values.n }}{{ . }}{{ end }} {{ range $i := .Values.n }}{{ printf \"%T\" $i }}{{ end }}", {}, ["n=3"]),
+    ("int64-range-zero", "{{ range .Values.n }}x{{ else }}none{{ end }}", {}, ["n=0"]),
+    ("int64-range-negative", "{{ range .Values.n }}x{{ else }}none{{ end }}", {}, ["n=-5"]),
+    ("int64-index", "{{ index .Values.strs .Values.n }}", {"strs": ["a", "b", "c"]}, ["n=1"]),
+    ("int64-index-out-of-range", "{{ index .Values.strs .Values.n }}", {"strs": ["a", "b", "c"]}, ["n=7"]),
+    ("int64-truth", "{{ if .Values.n }}y{{ else }}n{{ end }} {{ if .Values.z }}y{{ else }}n{{ end }}", {}, ["n=1", "z=0"]),
+    ("int64-printf-verbs", "{{ printf \"%x %o %b %c %q %U %08d %+d\" .Values.n .Values.n .Values.n .Values.n .Values.n .Values.n .Values.n .Values.n }}", {}, ["n=65"]),
+    ("int64-bad-verb", "{{ printf \"%s %f\" .Values.n .Values.n }}", {}, ["n=7"]),
+    ("int64-to-int-param", "{{ repeat .Values.n \"a\" }}", {}, ["n=3"]),
+    ("int64-big", "{{ .Values.n }} {{ printf \"%e\" .Values.f }}", {"f": 9007199254740993}, ["n=9223372036854775807"]),
+    ("int64-with-float-values", "{{ printf \"%T %T\" .Values.n .Values.m }}", {"m": 3}, ["n=3"]),
+    ("int64-len-compare", "{{ eq (len .Values.l) .Values.n }}", {"l": [1, 2]}, ["n=2"]),
+    ("int64-and-or", "{{ and .Values.n 5 }} {{ or .Values.z 6 }}", {}, ["n=4", "z=0"]),
+    ("int64-list-print", "{{ .Values.l }} {{ printf \"%T\" (index .Values.l 0) }}", {}, ["l={1,2,3}"]),
+]
+
 GROUPS = {
     "text": TEXT,
     "trim": TRIM,
@@ -781,4 +806,5 @@ GROUPS = {
     "functions": FUNCTIONS,
     "misc": MISC,
     "lexer": LEXER,
+    "int64": INT64,
 }
