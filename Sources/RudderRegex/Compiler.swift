@@ -100,12 +100,17 @@ struct Compiler {
             }
             return result ?? single(.init(opcode: .nop), nullable: true)
         case .alternation(let subs):
-            var result: Fragment?
-            for sub in subs {
-                let piece = compile(sub)
-                result = result.map { alternate($0, piece) } ?? piece
+            // split(x1, split(x2, … xn)): priority left to right; the exits
+            // are gathered once (no quadratic copying for long alternations).
+            let pieces = subs.map { compile($0) }
+            guard var start = pieces.last?.start else {
+                return Fragment(start: emit(.init(opcode: .fail)), exits: [], nullable: false)
             }
-            return result ?? Fragment(start: emit(.init(opcode: .fail)), exits: [], nullable: false)
+            for piece in pieces.dropLast().reversed() {
+                start = emit(.init(opcode: .split, next: piece.start, argument: start))
+            }
+            return Fragment(
+                start: start, exits: pieces.flatMap(\.exits), nullable: pieces.contains(where: \.nullable))
         case .repetition(let sub, let kind, let greedy):
             return repetition(sub, kind, greedy: greedy)
         }
@@ -154,11 +159,6 @@ struct Compiler {
     mutating func concatenate(_ first: Fragment, _ second: Fragment) -> Fragment {
         patch(first.exits, to: second.start)
         return Fragment(start: first.start, exits: second.exits, nullable: first.nullable && second.nullable)
-    }
-
-    mutating func alternate(_ first: Fragment, _ second: Fragment) -> Fragment {
-        let split = emit(.init(opcode: .split, next: first.start, argument: second.start))
-        return Fragment(start: split, exits: first.exits + second.exits, nullable: first.nullable || second.nullable)
     }
 
     mutating func question(_ body: Fragment, greedy: Bool) -> Fragment {
