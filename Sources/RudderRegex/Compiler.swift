@@ -25,6 +25,7 @@ struct Compiler {
         compiler.patch(fragment.exits, to: match)
         compiler.program.start = fragment.start
         compiler.analyseStart()
+        compiler.analyseFirstBytes()
         return compiler.program
     }
 
@@ -230,5 +231,52 @@ struct Compiler {
             break
         }
         program.literalPrefix = prefix
+    }
+
+    /// Collects the lead bytes of every rune that can begin a match, following
+    /// all empty-width steps (assertions are assumed to hold, so the set can
+    /// only be too large). No set when a match may be empty or begin anywhere.
+    mutating func analyseFirstBytes() {
+        var set: [UInt64] = [0, 0, 0, 0]
+        func add(_ byte: UInt32) { set[Int(byte >> 6)] |= 1 << UInt64(byte & 63) }
+        func leadByte(_ rune: UInt32) -> UInt32 {
+            rune < 0x800 ? 0xC0 | rune >> 6 : rune < 0x10000 ? 0xE0 | rune >> 12 : 0xF0 | rune >> 18
+        }
+        func addRange(_ low: UInt32, _ high: UInt32) {
+            if low < 0x80 {
+                for byte in low...min(high, 0x7F) { add(byte) }
+            }
+            if high >= 0x80 {
+                for byte in leadByte(max(low, 0x80))...leadByte(high) { add(byte) }
+            }
+        }
+        var pending: [Int32] = [program.start]
+        var seen = Set<Int32>()
+        while let pc = pending.popLast() {
+            guard pc >= 0, Int(pc) < program.instructions.count, seen.insert(pc).inserted else { continue }
+            let instruction = program.instructions[Int(pc)]
+            switch instruction.opcode {
+            case .nop, .save, .assert:
+                pending.append(instruction.next)
+            case .split:
+                pending.append(instruction.next)
+                pending.append(instruction.argument)
+            case .fail:
+                continue
+            case .match, .anyRune, .anyRuneExceptNewline:
+                return
+            case .singleRune:
+                let rune = UInt32(truncatingIfNeeded: instruction.argument)
+                addRange(rune, rune)
+            case .rune:
+                let ranges = program.classes[Int(instruction.argument)].runeClass.ranges
+                var index = 0
+                while index + 1 < ranges.count {
+                    addRange(ranges[index], ranges[index + 1])
+                    index += 2
+                }
+            }
+        }
+        program.firstBytes = set
     }
 }
