@@ -490,6 +490,17 @@ BAD_CHARTS = {
     "bad-helmignore-negation": {"Chart.yaml": chart_yaml("bad"), ".helmignore": "!keep.txt\n", "keep.txt": "k\n"},
     "bad-schema-json": {"Chart.yaml": chart_yaml("bad"), "values.schema.json": "a: 1\n"},
     "bad-subchart": {"Chart.yaml": chart_yaml("bad"), "charts/inner/Chart.yaml": "apiVersion: v2\nname: inner\n"},
+    "bad-charts-loose-file": {"Chart.yaml": chart_yaml("bad"), "charts/README.md": "not a chart\n"},
+    "bad-charts-broken-archive": {"Chart.yaml": chart_yaml("bad"), "charts/sub-0.1.0.tgz": b"not gzip at all"},
+    "bad-charts-nested-broken": {
+        "Chart.yaml": chart_yaml("bad"),
+        "charts/mid/Chart.yaml": chart_yaml("mid"),
+        "charts/mid/charts/leaf/Chart.yaml": "apiVersion: v2\nname: leaf\nversion: 1.0\ntype: other\n",
+    },
+    "bad-chartfile-maintainer-string": {"Chart.yaml": chart_yaml("bad", extra="maintainers: [me]\n")},
+    "bad-chartfile-annotations-list": {"Chart.yaml": chart_yaml("bad", extra="annotations: [a]\n")},
+    "bad-chartfile-dependency-tags": {"Chart.yaml": chart_yaml("bad", extra="dependencies:\n- name: x\n  tags: x\n")},
+    "bad-chartfile-name-number": {"Chart.yaml": "apiVersion: v2\nname: 42\nversion: 0.1.0\n"},
     "bad-import-values": {
         "Chart.yaml": chart_yaml("bad", extra="dependencies:\n- name: x\n  version: 0.1.0\n  import-values:\n  - 1\n  - [a]\n  - {child: 1, parent: null}\n"),
         "charts/x/Chart.yaml": chart_yaml("x"),
