@@ -1,7 +1,7 @@
 @testable import RudderChart
 
 /// A tiny tar writer for building hostile archives in tests (no binary fixtures).
-struct TarWriter {
+struct HostileTarWriter {
     var bytes: [UInt8] = []
 
     enum EntryType: UInt8 {
@@ -56,8 +56,8 @@ struct TarWriter {
     /// The archive, gzipped.
     var gzipped: [UInt8] { GzipWriter.compress(archive) ?? [] }
 
-    static func chart(_ extra: (inout TarWriter) -> Void = { _ in }) -> [UInt8] {
-        var writer = TarWriter()
+    static func chart(_ extra: (inout HostileTarWriter) -> Void = { _ in }) -> [UInt8] {
+        var writer = HostileTarWriter()
         writer.add("mychart/Chart.yaml", Array("apiVersion: v2\nname: mychart\nversion: 0.1.0\n".utf8))
         extra(&writer)
         return writer.gzipped
