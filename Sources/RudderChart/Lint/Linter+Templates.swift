@@ -34,6 +34,7 @@ extension LintContext {
         } catch {
             return
         }
+        self.prepared = prepared
         if !options.skipSchemaValidation {
             do {
                 try SchemaValidation.validateValues(of: prepared)
@@ -55,6 +56,7 @@ extension LintContext {
             check(.templatesRender, directory, error.description)
             return
         }
+        self.rendered = rendered
         var contentByPath: [String: String] = [:]
         for file in rendered { contentByPath[file.path] = file.content }
 
