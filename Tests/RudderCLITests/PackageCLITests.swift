@@ -69,7 +69,7 @@ enum PackageCLI {
     static var archiveCases: [GoldenCase] { cases.filter { $0["helm-entries"] != nil } }
     static var otherCases: [GoldenCase] { cases.filter { $0["helm-entries"] == nil } }
 
-    @Test func casesAreLoaded() { #expect(Self.archiveCases.count >= 4 && Self.otherCases.count >= 4) }
+    @Test func casesAreLoaded() { #expect(Self.archiveCases.count >= 6 && Self.otherCases.count >= 4) }
 
     /// Helm renders rudder's archive as it renders the folder (checked when the
     /// goldens were made); rudder must render both the same way too.
@@ -77,9 +77,10 @@ enum PackageCLI {
     func renderingMatchesHelmForFolderAndArchive(_ golden: GoldenCase) throws {
         let out = PackageCLI.temporaryDirectory("package")
         defer { FileSystem.removeTree(out) }
-        let archive = try PackageCLI.package(golden.name, into: out)
+        let path = PackageCLI.root + "/" + (golden["path"] ?? "")
+        let archive = try PackageCLI.package(path, into: out)
         #expect(archive == out + "/" + (golden["archive"] ?? ""))
-        let folder = try PackageCLI.rudder(["template", "rel", golden.name])
+        let folder = try PackageCLI.rudder(["template", "rel", path])
         #expect(folder.stdout == golden["helm-template-of-rudder-archive"])
         let packed = try PackageCLI.rudder(["template", "rel", archive])
         #expect(packed.stdout == golden["helm-template-of-rudder-archive"])
