@@ -141,6 +141,17 @@ def package_cases(tmp):
             sections.append(("archive", os.path.basename(archive)))
             sections.append(("helm-show-chart", helm_ok(["show", "chart", archive])))
         cases.append((name, sections))
+    # -u with a file:// dependency: Helm's Chart.lock (time set to the epoch) and archive entries.
+    work = os.path.join(tmp, "depup")
+    os.makedirs(work)
+    for name in ["withdep", "deplib"]:
+        shutil.copytree(os.path.join(FIXTURES, name), os.path.join(work, name))
+    out = helm_ok(["package", "withdep", "-u", "-d", "out"], cwd=work)
+    with open(os.path.join(work, "withdep", "Chart.lock")) as f:
+        lock = normalise_times(f.read())
+    with tarfile.open(os.path.join(work, "out", "withdep-0.5.0.tgz")) as t:
+        entries = "\n".join(m.name for m in t.getmembers())
+    cases.append(("dependency update withdep", [("chart-lock", lock), ("entries", entries)]))
     return cases
 
 

@@ -67,7 +67,7 @@ enum PackageCLI {
 @Suite struct PackageCommandTests {
     static let cases: [GoldenCase] = (try? GoldenCases.load("package/package.cases")) ?? []
     static var archiveCases: [GoldenCase] { cases.filter { $0["helm-entries"] != nil } }
-    static var otherCases: [GoldenCase] { cases.filter { $0["helm-entries"] == nil } }
+    static var otherCases: [GoldenCase] { cases.filter { $0["helm-entries"] == nil && $0["args"] != nil } }
 
     @Test func casesAreLoaded() { #expect(Self.archiveCases.count >= 6 && Self.otherCases.count >= 4) }
 
@@ -124,6 +124,10 @@ enum PackageCLI {
         let result = try PackageCLI.rudder(["package", "withdep", "-u", "-d", "out"], environment: PackageCLI.epoch, directory: work)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(FileSystem.exists(work + "/withdep/charts/deplib-0.2.0.tgz"))
+        let golden = Self.cases.first { $0.name == "dependency update withdep" }
+        #expect(try FileSystem.readText(work + "/withdep/Chart.lock") == golden?["chart-lock"])
+        let listing = try TestProcess.run(["tar", "tzf", work + "/out/withdep-0.5.0.tgz"])
+        #expect(listing.stdout == (golden?["entries"] ?? "") + "\n")
         let rendered = try PackageCLI.rudder(["template", "rel", work + "/out/withdep-0.5.0.tgz"])
         #expect(rendered.stdout.contains("v: \"from-deplib\""), "\(rendered.stdout)")
     }
