@@ -42,13 +42,18 @@ def function_error(stderr):
     if at >= 0:
         rest = text[at + len(marker):]
         colon = rest.find(": ")
-        return rest[colon + 2:] if colon >= 0 else rest
+        message = rest[colon + 2:] if colon >= 0 else rest
+        if "\n" not in message.strip():
+            return message
+        text = message
     marker = "execution error at ("
-    at = text.rfind(marker)
+    at = text.rfind(marker) if "error calling " not in text else -1
     if at >= 0:
         rest = text[at:]
         return rest[rest.find("): ") + 3:]
-    return text.strip().split("\n")[-1].strip()
+    # An engine error: the last line of Helm's indented trace is the message.
+    lines = [l.strip() for l in text.strip().split("\n") if l.strip()]
+    return lines[-1] if lines else text
 
 
 def render(workdir, template, args):

@@ -169,7 +169,9 @@ enum Cast {
             default: return nil
             }
         }
-        return Double(sign + body)
+        // Out of range is an error in Go (cast then gives 0).
+        guard let value = Double(sign + body), value.isFinite else { return nil }
+        return value
     }
 
     /// Sprig's `empty`: nil, false, 0, and empty strings, lists and maps.

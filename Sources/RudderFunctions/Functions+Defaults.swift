@@ -70,9 +70,15 @@ extension HelmFunctions {
         }
     }
 
+    /// Go's `reflect.Kind` name; `time.Time` is a struct, other host objects pointers.
+    static func kindName(_ value: Value) -> String {
+        if case .object(let object) = value, object is GoTime { return "struct" }
+        return value.goKindName
+    }
+
     static func registerReflection(_ r: inout Registrar) {
         r.add("typeOf", [.any]) { a in .string(Arguments(a)[0].goTypeName) }
-        r.add("kindOf", [.any]) { a in .string(Arguments(a)[0].goKindName) }
+        r.add("kindOf", [.any]) { a in .string(kindName(Arguments(a)[0])) }
         r.add("typeIs", [.string, .any]) { a in
             let args = Arguments(a)
             return .bool(try args.string(0) == args[1].goTypeName)
@@ -84,7 +90,7 @@ extension HelmFunctions {
         }
         r.add("kindIs", [.string, .any]) { a in
             let args = Arguments(a)
-            return .bool(try args.string(0) == args[1].goKindName)
+            return .bool(try args.string(0) == kindName(args[1]))
         }
         r.add("deepEqual", [.any, .any]) { a in
             let args = Arguments(a)

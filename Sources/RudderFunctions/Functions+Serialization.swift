@@ -16,7 +16,6 @@ extension HelmFunctions {
         r.add("fromYaml", [.string]) { a in
             let text = try Arguments(a).string(0)
             do throws(YAMLError) {
-                // Go's nil map prints as `map[]`; an empty document reads as one.
                 let value = try YAMLReader.unmarshal(Array(text.utf8), file: "fromYaml", top: .map)
                 return value.isNull ? .map([:]) : value
             } catch {
@@ -44,7 +43,49 @@ extension HelmFunctions {
                 return .map(["Error": .string(error.message)])
             }
         }
-        registerPendingSerialization(&r)
+
+        // YAML out (sigs.k8s.io/yaml goes through JSON, hence jsonReady), final newline trimmed.
+        r.add("toYaml", [.any]) { a in .string(trimNewline(YAMLWriter.marshal(jsonReady(Arguments(a)[0])))) }
+        r.add("mustToYaml", [.any]) { a in
+            do throws(YAMLWriter.EncodingError) {
+                return .string(trimNewline(try YAMLWriter.marshalChecked(jsonReady(Arguments(a)[0]))))
+            } catch {
+                throw FunctionError(error.message)
+            }
+        }
+        r.add("toYamlPretty", [.any]) { a in .string(trimNewline(YAMLWriter.marshalPretty(jsonReady(Arguments(a)[0])))) }
+
+        // JSON in.
+        r.add("fromJson", [.string]) { a in
+            let text = try Arguments(a).string(0)
+            do throws(YAMLError) {
+                let value = try JSONReader.unmarshal(Array(text.utf8), file: "fromJson", top: .map)
+                return value.isNull ? .map([:]) : value
+            } catch {
+                return .map(["Error": .string(error.helmMessage)])
+            }
+        }
+        r.add("fromJsonArray", [.string]) { a in
+            let text = try Arguments(a).string(0)
+            do throws(YAMLError) {
+                let value = try JSONReader.unmarshal(Array(text.utf8), file: "fromJsonArray", top: .list)
+                return value.isNull ? .list([]) : value
+            } catch {
+                return .list([.string(error.helmMessage)])
+            }
+        }
+        r.add("mustFromJson", [.string]) { a in
+            let text = try Arguments(a).string(0)
+            do throws(YAMLError) {
+                return try JSONReader.unmarshal(Array(text.utf8), file: "mustFromJson", top: .any)
+            } catch {
+                throw FunctionError(error.helmMessage)
+            }
+        }
+    }
+
+    static func trimNewline(_ text: String) -> String {
+        text.hasSuffix("\n") ? String(text.dropLast()) : text
     }
 
     static func json(_ value: Value, escapeHTML: Bool, indent: String?) throws -> String {

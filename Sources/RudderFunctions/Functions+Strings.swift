@@ -11,11 +11,9 @@ extension HelmFunctions {
         r.add("untitle", [.string]) { a in .string(Text.untitle(try Arguments(a).string(0))) }
         r.add("swapcase", [.string]) { a in .string(Text.swapCase(try Arguments(a).string(0))) }
         r.add("initials", [.string]) { a in .string(Text.initials(try Arguments(a).string(0))) }
-        r.add("nospace", [.string]) { a in
-            .string(String(String.UnicodeScalarView(try Arguments(a).string(0).unicodeScalars.filter { !Text.isSpace($0) })))
-        }
-        r.add("snakecase", [.string]) { a in .string(Text.joinWords(try Arguments(a).string(0), "_")) }
-        r.add("kebabcase", [.string]) { a in .string(Text.joinWords(try Arguments(a).string(0), "-")) }
+        r.add("nospace", [.string]) { a in .string(Text.deleteWhiteSpace(try Arguments(a).string(0))) }
+        r.add("snakecase", [.string]) { a in .string(Text.joinWords(try Arguments(a).string(0), "_" as Unicode.Scalar)) }
+        r.add("kebabcase", [.string]) { a in .string(Text.joinWords(try Arguments(a).string(0), "-" as Unicode.Scalar)) }
         r.add("camelcase", [.string]) { a in .string(Text.camelCase(try Arguments(a).string(0))) }
         r.add("shuffle", [.string]) { a in
             var scalars = Array(try Arguments(a).string(0).unicodeScalars)

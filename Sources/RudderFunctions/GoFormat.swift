@@ -1,49 +1,11 @@
 import RudderCore
+import RudderTemplate
 
-/// Go's fmt printing as Sprig relies on it (`%v`, `%q`, strconv float forms).
-/// A private copy until the template engine exports its printer.
+/// Go's fmt printing as Sprig relies on it: `%v` comes from the template
+/// engine's Printer; the shortest-digit float forms serve decimals and TOML.
 enum GoFormat {
-    /// `fmt.Sprint("%v", value)`.
-    static func formatValue(_ value: Value) -> String {
-        var out = ""
-        appendValue(value, to: &out)
-        return out
-    }
-
-    static func appendValue(_ value: Value, to out: inout String) {
-        switch value {
-        case .null: out += "<nil>"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
-        case .int64(let i): out += String(i)
-        case .float(let d): out += formatFloat(d)
-        case .string(let s): out += s
-        case .bytes(let bytes):
-            out += "["
-            for (index, byte) in bytes.enumerated() {
-                if index > 0 { out += " " }
-                out += String(byte)
-            }
-            out += "]"
-        case .list(let items):
-            out += "["
-            for (index, item) in items.enumerated() {
-                if index > 0 { out += " " }
-                appendValue(item, to: &out)
-            }
-            out += "]"
-        case .map(let map):
-            out += "map["
-            for (index, key) in map.keys.sorted().enumerated() {
-                if index > 0 { out += " " }
-                out += key
-                out += ":"
-                appendValue(map[key] ?? .null, to: &out)
-            }
-            out += "]"
-        case .object(let object): out += object.printed
-        }
-    }
+    /// `fmt.Sprint("%v", value)`, by the template engine's printer.
+    static func formatValue(_ value: Value) -> String { Printer.format(value) }
 
     // MARK: Floats
 
@@ -78,23 +40,6 @@ enum GoFormat {
         return (digits, point)
     }
 
-    /// `fmt.Sprint(value)`: strconv's shortest 'g' form (exponent when < -4 or >= 6).
-    static func formatFloat(_ value: Double) -> String {
-        formatShortest(value, lowExponent: -4, highExponent: 6)
-    }
-
-    static func formatShortest(_ value: Double, lowExponent: Int, highExponent: Int) -> String {
-        if value.isNaN { return "NaN" }
-        if value.isInfinite { return value < 0 ? "-Inf" : "+Inf" }
-        let sign = value.sign == .minus ? "-" : ""
-        let (digits, point) = shortestDigits(value)
-        let exponent = point - 1
-        if value != 0 && (exponent < lowExponent || exponent >= highExponent) {
-            return sign + exponentForm(digits, exponent: exponent, minimumExponentDigits: 2)
-        }
-        return sign + fixedForm(digits, point: point)
-    }
-
     static func exponentForm(_ digits: [UInt8], exponent: Int, minimumExponentDigits: Int) -> String {
         var out = String(Character(Unicode.Scalar(digits[0] + 48)))
         if digits.count > 1 {
@@ -123,16 +68,5 @@ enum GoFormat {
             for d in digits[point...] { out.append(digit(d)) }
         }
         return out
-    }
-
-    /// encoding/json's float form: exponent below 1e-6 and from 1e21, `e-7` not `e-07`.
-    static func formatJSONFloat(_ value: Double) -> String {
-        let sign = value.sign == .minus ? "-" : ""
-        let (digits, point) = shortestDigits(value)
-        let magnitude = abs(value)
-        if magnitude != 0 && (magnitude < 1e-6 || magnitude >= 1e21) {
-            return sign + exponentForm(digits, exponent: point - 1, minimumExponentDigits: 1)
-        }
-        return sign + fixedForm(digits, point: point)
     }
 }

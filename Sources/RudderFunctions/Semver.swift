@@ -22,12 +22,12 @@ struct SemanticVersion: TemplateObject, Equatable {
         if let plus = rest.firstIndex(of: "+") {
             metadata = String(rest[rest.index(after: plus)...])
             rest = rest[..<plus]
-            guard SemanticVersion.validIdentifiers(metadata, numericLeadingZeroAllowed: true) else { throw Self.invalid }
+            try SemanticVersion.validate(metadata, isPrerelease: false)
         }
         if let dash = rest.firstIndex(of: "-") {
             prerelease = String(rest[rest.index(after: dash)...])
             rest = rest[..<dash]
-            guard SemanticVersion.validIdentifiers(prerelease, numericLeadingZeroAllowed: false) else { throw Self.invalid }
+            try SemanticVersion.validate(prerelease, isPrerelease: true)
         }
         let parts = rest.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...3).contains(parts.count) else { throw Self.invalid }
@@ -52,18 +52,23 @@ struct SemanticVersion: TemplateObject, Equatable {
         self.original = "\(major).\(minor).\(patch)" + (prerelease.isEmpty ? "" : "-" + prerelease)
     }
 
-    static func validIdentifiers(_ text: String, numericLeadingZeroAllowed: Bool) -> Bool {
-        if text.isEmpty { return false }
+    /// Dot-separated identifiers of `[0-9A-Za-z-]`; a numeric pre-release
+    /// identifier may not start with 0. Errors read as Masterminds/semver's.
+    static func validate(_ text: String, isPrerelease: Bool) throws {
+        if text.isEmpty { throw invalid }
         for identifier in text.split(separator: ".", omittingEmptySubsequences: false) {
-            if identifier.isEmpty { return false }
+            if identifier.isEmpty { throw invalid }
             let valid = identifier.utf8.allSatisfy { byte in
                 (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x2D
             }
-            if !valid { return false }
+            if !valid {
+                throw FunctionError(isPrerelease ? "invalid prerelease string" : "invalid metadata string")
+            }
             let numeric = identifier.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-            if numeric && !numericLeadingZeroAllowed && identifier.count > 1 && identifier.hasPrefix("0") { return false }
+            if isPrerelease && numeric && identifier.count > 1 && identifier.hasPrefix("0") {
+                throw FunctionError("version segment starts with 0")
+            }
         }
-        return true
     }
 
     var string: String {

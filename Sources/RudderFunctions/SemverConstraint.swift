@@ -129,8 +129,11 @@ struct SemverConstraint {
             dirty = true
             text = "\(parts[0]).\(parts[1]).0" + suffix
         }
+        guard let parsed = try? SemanticVersion(parsing: text) else {
+            throw FunctionError("constraint parser error")
+        }
         return Comparison(
-            operation: operation, version: try SemanticVersion(parsing: text),
+            operation: operation, version: parsed,
             minorDirty: minorDirty, patchDirty: patchDirty, dirty: dirty)
     }
 

@@ -68,12 +68,15 @@ struct TOMLReader {
                     guard current == UInt8(ascii: "]") else { throw error("expected ']' after table name") }
                     index += 1
                 }
+                let headerLine = line
                 try endOfLine()
                 lastKey = path.joined(separator: ".")
                 if isArray {
                     try TOMLReader.appendTable(&root, path[...], error: error("key \(GoQuote.quote(lastKey)) is not an array of tables"))
                 } else {
-                    if definedTables.contains(path) { throw error("table \(GoQuote.quote(lastKey)) already exists") }
+                    if definedTables.contains(path) {
+                        throw ParseError(message: "toml: line \(headerLine): Key '\(lastKey)' has already been defined.")
+                    }
                     definedTables.insert(path)
                     try TOMLReader.ensureTable(&root, path[...], error: error("key \(GoQuote.quote(lastKey)) is not a table"))
                 }
@@ -87,7 +90,7 @@ struct TOMLReader {
             index += 1
             skipSpaces()
             let item = try value()
-            try TOMLReader.insert(&root, (tablePath + path)[...], item, error: error("key \(GoQuote.quote(lastKey)) is already defined"))
+            try TOMLReader.insert(&root, (tablePath + path)[...], item, error: error("Key '\(lastKey)' has already been defined."))
             try endOfLine()
         }
         return root
@@ -213,11 +216,20 @@ struct TOMLReader {
     }
 
     func dateTime(_ text: String) -> Value? {
+        // Local forms carry BurntSushi's marker zones ("datetime-local", …).
         let normalized = text.replacing(" ", with: "T")
-        for layout in ["2006-01-02T15:04:05.999999999Z07:00", "2006-01-02T15:04:05.999999999"] {
-            if let time = try? GoTimeFormat.parse(normalized, layout: layout, local: .utc) { return .object(time) }
+        if let time = try? GoTimeFormat.parse(normalized, layout: "2006-01-02T15:04:05.999999999Z07:00", local: .utc) {
+            return .object(time)
         }
-        if let time = try? GoTimeFormat.parse(normalized, layout: "2006-01-02", local: .utc) { return .object(time) }
+        let local: [(String, String)] = [
+            ("2006-01-02T15:04:05.999999999", "datetime-local"), ("2006-01-02", "date-local"),
+            ("15:04:05.999999999", "time-local"),
+        ]
+        for (layout, zone) in local {
+            if let time = try? GoTimeFormat.parse(normalized, layout: layout, local: .utc) {
+                return .object(time.inZone(.fixed(name: zone, offset: 0)))
+            }
+        }
         return nil
     }
 

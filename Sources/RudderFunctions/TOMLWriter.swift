@@ -1,4 +1,5 @@
 import RudderCore
+import RudderTemplate
 
 /// TOML as BurntSushi/toml's encoder writes it for Helm's `toToml`: plain keys
 /// first, then tables and arrays of tables, keys sorted, nested content
@@ -12,8 +13,12 @@ enum TOMLWriter {
         case .map(let map):
             try writer.table(map, path: [])
         case .null:
-            throw EncodingError(message: "toml: cannot encode a nil value")
+            // BurntSushi/toml panics inside reflect on a nil interface.
+            throw FunctionError("reflect: call of reflect.Value.Type on zero Value")
         default:
+            if isArrayOfTables(value) {
+                throw EncodingError(message: "toml: top-level values must be Go maps or structs")
+            }
             writer.out += try inline(value)
         }
         return writer.out
@@ -109,8 +114,14 @@ enum TOMLWriter {
         case .float(let d):
             if d.isNaN { return "nan" }
             if d.isInfinite { return d < 0 ? "-inf" : "inf" }
+            // strconv's shortest 'g' form, with ".0" added to plain integers.
             let (digits, point) = GoFormat.shortestDigits(d)
-            var text = (d.sign == .minus ? "-" : "") + GoFormat.fixedForm(digits, point: point)
+            let exponent = point - 1
+            let sign = d.sign == .minus ? "-" : ""
+            if d != 0 && (exponent < -4 || exponent >= 6) {
+                return sign + GoFormat.exponentForm(digits, exponent: exponent, minimumExponentDigits: 2)
+            }
+            var text = sign + GoFormat.fixedForm(digits, point: point)
             if !text.contains(".") { text += ".0" }
             return text
         case .string(let s): return quote(s)

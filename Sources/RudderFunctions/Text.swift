@@ -101,6 +101,16 @@ enum Text {
         return String(out)
     }
 
+    /// goutils `DeleteWhiteSpace`, byte by byte as it is written: when any byte is
+    /// white space (Latin-1 reading), the other bytes come back as Latin-1 characters.
+    static func deleteWhiteSpace(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        guard bytes.contains(where: { isSpace(Unicode.Scalar($0)) }) else { return text }
+        var out = String.UnicodeScalarView()
+        for byte in bytes where !isSpace(Unicode.Scalar(byte)) { out.append(Unicode.Scalar(byte)) }
+        return String(out)
+    }
+
     /// `strings.TrimSpace`.
     static func trimSpace(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
@@ -279,60 +289,176 @@ enum Text {
         return parts
     }
 
-    // MARK: Case conversion (xstrings)
+    // MARK: Case conversion (huandu/xstrings v1.5, as Sprig calls it)
 
-    /// Words of `text` for snake/kebab case: split at separators, at lower→upper
-    /// changes, and before the last capital of an acronym ("HTTPServer" → HTTP, Server).
-    static func words(_ text: String) -> [String] {
-        var words: [String] = []
-        var current = String.UnicodeScalarView()
-        let scalars = Array(text.unicodeScalars)
-        func flush() {
-            if !current.isEmpty { words.append(String(current)); current = String.UnicodeScalarView() }
+    enum WordKind { case none, number, upper, alphabet, connector, punctuation, other }
+
+    static func isConnector(_ scalar: Unicode.Scalar) -> Bool { scalar == "-" || scalar == "_" || isSpace(scalar) }
+    static func isUpper(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.generalCategory == .uppercaseLetter }
+    static func isNumber(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .decimalNumber, .letterNumber, .otherNumber: return true
+        default: return false
         }
-        for (index, scalar) in scalars.enumerated() {
-            let properties = scalar.properties
-            if !(properties.isAlphabetic || properties.numericType != nil) {
-                flush()
-                continue
+    }
+    static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+            .initialPunctuation, .finalPunctuation, .otherPunctuation:
+            return true
+        default:
+            return false
+        }
+    }
+    /// A letter that is not a CJK ideograph.
+    static func isAlphabet(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: break
+        default: return false
+        }
+        switch scalar.value {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F: return false
+        default: return true
+        }
+    }
+
+    /// The next word of `scalars` from `start`: its kind and end.
+    static func nextWord(_ scalars: [Unicode.Scalar], from start: Int) -> (kind: WordKind, end: Int) {
+        guard start < scalars.count else { return (.none, start) }
+        let first = scalars[start]
+        var end = start + 1
+        func extend(while condition: (Unicode.Scalar) -> Bool) {
+            while end < scalars.count && condition(scalars[end]) { end += 1 }
+        }
+        if isConnector(first) {
+            extend(while: isConnector)
+            return (.connector, end)
+        }
+        if isPunctuation(first) {
+            extend(while: isPunctuation)
+            return (.punctuation, end)
+        }
+        if isUpper(first) {
+            guard end < scalars.count else { return (.upper, end) }
+            if isUpper(scalars[end]) {
+                extend(while: isUpper)
+                // "HTTPStatus": the last capital starts the next word.
+                if end < scalars.count && isAlphabet(scalars[end]) { end -= 1 }
+            } else if isAlphabet(scalars[end]) {
+                extend { isAlphabet($0) && !isUpper($0) }
             }
-            if properties.isUppercase, let previous = current.last {
-                let previousProperties = previous.properties
-                let nextIsLower = index + 1 < scalars.count && scalars[index + 1].properties.isLowercase
-                if previousProperties.isLowercase || previousProperties.numericType != nil
-                    || (previousProperties.isUppercase && nextIsLower)
-                {
-                    flush()
+            return (.upper, end)
+        }
+        if isAlphabet(first) {
+            extend { isAlphabet($0) && !isUpper($0) }
+            return (.alphabet, end)
+        }
+        if isNumber(first) {
+            extend(while: isNumber)
+            return (.number, end)
+        }
+        extend { !(isConnector($0) || isAlphabet($0) || isNumber($0) || isPunctuation($0)) }
+        return (.other, end)
+    }
+
+    /// xstrings' `camelCaseToLowerCase`, behind `snakecase` and `kebabcase`.
+    static func joinWords(_ text: String, _ connector: Unicode.Scalar) -> String {
+        let scalars = Array(text.unicodeScalars)
+        if scalars.isEmpty { return "" }
+        var out = String.UnicodeScalarView()
+        func emit(_ kind: WordKind, _ range: Range<Int>) {
+            for scalar in scalars[range] {
+                if kind == .upper || kind == .connector {
+                    out.append(isConnector(scalar) ? connector : (isUpper(scalar) ? lower(scalar) : scalar))
+                } else {
+                    out.append(scalar)
                 }
             }
-            current.append(scalar)
         }
-        flush()
-        return words
+        var start = 0
+        var (kind, end) = nextWord(scalars, from: 0)
+        func advance() {
+            start = end
+            (kind, end) = nextWord(scalars, from: start)
+        }
+        while end < scalars.count {
+            if kind != .connector { emit(kind, start..<end) }
+            let previous = kind
+            let previousRange = start..<end
+            advance()
+            switch previous {
+            case .number:
+                while kind == .alphabet || kind == .number { emit(kind, start..<end); advance() }
+                if kind != .none && kind != .punctuation && kind != .connector { out.append(connector) }
+            case .connector:
+                emit(.connector, previousRange)
+            case .punctuation:
+                break
+            default:
+                if kind != .number {
+                    if kind != .connector && kind != .punctuation { out.append(connector) }
+                    break
+                }
+                if end >= scalars.count { break }
+                let numberRange = start..<end
+                advance()
+                // A number stays with the word before it ("Bld4Floor" → bld4_floor)
+                // unless lower-case letters follow it ("HTTP2xx" → http_2xx).
+                if kind != .alphabet {
+                    emit(.number, numberRange)
+                    if kind != .connector && kind != .punctuation { out.append(connector) }
+                    break
+                }
+                out.append(connector)
+                emit(.number, numberRange)
+                while kind == .alphabet || kind == .number { emit(kind, start..<end); advance() }
+                if kind != .none && kind != .connector && kind != .punctuation { out.append(connector) }
+            }
+        }
+        emit(kind, start..<end)
+        return String(out)
     }
 
-    static func joinWords(_ text: String, _ connector: String) -> String {
-        words(text).map { mapScalars($0, lower) }.joined(separator: connector)
-    }
-
-    /// xstrings `ToCamelCase`.
+    /// xstrings' `ToCamelCase` as Sprig's `camelcase` shows it: words joined,
+    /// each capitalised, the rest of an all-capital word lower-cased.
     static func camelCase(_ text: String) -> String {
-        func isConnector(_ scalar: Unicode.Scalar) -> Bool { scalar == "-" || scalar == "_" || isSpace(scalar) }
         var scalars = Array(text.unicodeScalars)[...]
         if scalars.isEmpty { return "" }
         var out = String.UnicodeScalarView()
         var current: Unicode.Scalar = " "
-        var found = false
+        var firstIsUpper = false
+        var consumed = false
         while let scalar = scalars.popFirst() {
-            if !isConnector(scalar) { current = upper(scalar); found = true; break }
+            current = scalar
+            consumed = true
+            if !isConnector(scalar) {
+                firstIsUpper = isUpper(scalar)
+                current = upper(scalar)
+                break
+            }
             out.append(scalar)
         }
-        if !found { return String(out) }
+        if scalars.isEmpty {
+            // A single character (after any leading connectors) is written once more.
+            if consumed { out.append(current) }
+            return String(out)
+        }
         while let scalar = scalars.popFirst() {
             let previous = current
             current = scalar
-            if isConnector(current) && isConnector(previous) { out.append(previous); continue }
-            if isConnector(previous) { current = upper(current) } else { out.append(previous) }
+            if isConnector(current) && isConnector(previous) {
+                out.append(previous)
+                continue
+            }
+            if isConnector(previous) {
+                firstIsUpper = isUpper(current)
+                current = upper(current)
+            } else {
+                if firstIsUpper {
+                    if isUpper(current) { current = lower(current) } else { firstIsUpper = false }
+                }
+                out.append(previous)
+            }
         }
         out.append(current)
         return String(out)

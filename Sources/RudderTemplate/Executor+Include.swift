@@ -59,10 +59,15 @@ extension Executor {
         var parser = Parser(name: name, text: text, isFunction: { [functions, options] in
             TemplateSet.isKnownFunction($0, functions: functions, includeAndTpl: options.includeAndTpl)
         })
+        parser.stackFloor = stackFloor
         let definitions: [(name: String, template: ParsedTemplate)]
         do {
             definitions = try parser.parse()
         } catch let parseError {
+            if parser.ranOutOfStack && !onLargeStack {
+                ranOutOfStack = true
+                throw .stackExhausted
+            }
             var outer = makeError("error calling tpl: cannot parse template \(GoQuote.quote(text)): ", cause: .function)
             outer.inner = [parseError]
             throw .failure(outer)

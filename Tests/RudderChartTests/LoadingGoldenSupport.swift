@@ -118,6 +118,14 @@ enum LoadingGoldenRunner {
                 let names = chart.files.map(\.name).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
                 let listed = "# files:" + names.map { " " + $0 }.joined() + "\n"
                 if listed != content { problems.append("files of \(chartPath):\n  got:      \(listed)  expected: \(content)") }
+            } else if source.hasSuffix("/templates/chart.yaml") {
+                let chartPath = String(source.dropLast("/templates/chart.yaml".count))
+                guard let chart = find(chartPath, in: prepared.chart) else {
+                    problems.append("no chart at \(chartPath)")
+                    continue
+                }
+                let json = "# " + JSONWriter.encode(chartObject(chart, isRoot: chart.path == prepared.chart.path)) + "\n"
+                if json != content { problems.append("metadata of \(chartPath):\n  got:      \(json)  expected: \(content)") }
             } else if source.contains("/crds/") {
                 crds[source] = content
             }
@@ -134,6 +142,35 @@ enum LoadingGoldenRunner {
             if ours != crds { problems.append("CRDs differ: got \(ours.keys.sorted()), expected \(crds.keys.sorted())") }
         }
         return problems.isEmpty ? nil : problems.joined(separator: "\n")
+    }
+
+    /// The metadata as Helm's `.Chart` prints with `toJson` (Go field names).
+    static func chartObject(_ chart: Chart, isRoot: Bool) -> Value {
+        let m = chart.metadata
+        func strings(_ list: [String]) -> Value { .list(list.map(Value.string)) }
+        let dependencies: [Value] = m.dependencies.map { d in
+            let imports: [Value] = d.importValues.compactMap { entry in
+                guard case .mapping(let child, let parent) = entry else { return nil }
+                return ["child": .string(child), "parent": .string(parent)]
+            }
+            return [
+                "Alias": .string(d.alias), "Condition": .string(d.condition), "Enabled": .bool(d.enabled),
+                "ImportValues": .list(imports), "Name": .string(d.name), "Repository": .string(d.repository),
+                "Tags": strings(d.tags), "Version": .string(d.version),
+            ]
+        }
+        let maintainers: [Value] = m.maintainers.compactMap { $0 }.map {
+            ["Email": .string($0.email), "Name": .string($0.name), "URL": .string($0.url)]
+        }
+        return [
+            "APIVersion": .string(m.apiVersion),
+            "Annotations": m.annotations.isEmpty ? .null : .map(m.annotations.mapValues(Value.string)),
+            "AppVersion": .string(m.appVersion), "Condition": .string(m.condition), "Dependencies": .list(dependencies),
+            "Deprecated": .bool(m.deprecated), "Description": .string(m.description), "Home": .string(m.home),
+            "Icon": .string(m.icon), "IsRoot": .bool(isRoot), "Keywords": strings(m.keywords),
+            "KubeVersion": .string(m.kubeVersion), "Maintainers": .list(maintainers), "Name": .string(m.name),
+            "Sources": strings(m.sources), "Tags": .string(m.tags), "Type": .string(m.type), "Version": .string(m.version),
+        ]
     }
 
     static func allCharts(_ chart: Chart) -> [Chart] {

@@ -65,14 +65,16 @@ extension ChartMetadata {
 struct MetadataDecoder {
     var structName: String
 
-    /// The fields of `map` that match a known (lower-cased) field name, an exact
-    /// match winning over a case-insensitive one, in a deterministic order.
+    /// The fields of `map` that match a known (lower-cased) field name. Go's
+    /// decoder matches names case-insensitively and sigs.k8s.io/yaml hands it
+    /// the keys sorted, so of `Name` and `name` the last in byte order wins.
     func orderedFields(_ map: [String: Value], known: [String]) -> [(String, Value)] {
         var result: [(String, Value)] = []
         for field in known {
-            let candidates = map.keys.filter { $0.lowercased() == field }.sorted()
-            guard let key = candidates.first(where: { $0.lowercased() == $0 }) ?? candidates.first else { continue }
-            if let value = map[key] { result.append((field, value)) }
+            let candidates = map.keys.filter { $0.lowercased() == field }
+                .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            guard let key = candidates.last, let value = map[key] else { continue }
+            result.append((field, value))
         }
         return result
     }
