@@ -105,7 +105,7 @@ import _RudderTestSupport
     }
 
     @Test func tarWriterSplitsAndExtendsLongNames() throws {
-        var writer = TarWriter()
+        var writer = RudderChart.TarWriter()
         let split = "c/" + String(repeating: "d/", count: 60) + "file.txt"
         let long = "c/" + String(repeating: "x", count: 150) + ".txt"
         let accented = "c/caf\u{E9}.txt"
