@@ -127,9 +127,19 @@ public enum BatchRenderer {
             let capabilities = try TemplateAction.capabilities(for: request)
             let chart = try cache.chart(at: request.chartPath).get()
             let inline = release.inlineValues
-            let prepared = try TemplateAction.prepareValues(chart: chart, request: request) { path throws(ChartError) in
+            // Schema validation as `prepareValues` does it, with each schema compiled once per batch.
+            var valuesRequest = request
+            valuesRequest.skipSchemaValidation = true
+            let prepared = try TemplateAction.prepareValues(chart: chart, request: valuesRequest) { path throws(ChartError) in
                 if let bytes = inline[path] { return bytes }
                 return try ValuesOptions.readFileFromDisk(path)
+            }
+            if !request.skipSchemaValidation {
+                do {
+                    try cache.schemas.validateValues(of: prepared, chartPath: request.chartPath)
+                } catch {
+                    throw TemplateFailure(error.description, detail: error.position.map { "at \($0)" })
+                }
             }
             let chartPath = request.chartPath
             let enableDNS = request.enableDNS
