@@ -251,6 +251,35 @@ def printf_cases():
         ("printf-e-small", '{{ printf "%e %e %.0e %.1e" 0.000123 123456.0 5.5 9.96 }}'),
         ("printf-g-prec", '{{ printf "%.2g %.3g %.4g %.1g %.2g" 123.456 0.0001234 1e10 0.05 99.5 }}'),
     ]
+    rows += [
+        ("flags-neg-float-zero-pad", '{{ printf "%08.3f|%-8.3f|%+08.2f|% 08.2f" -3.14159 -3.14159 2.5 2.5 }}', V),
+        ("flags-e-plus", '{{ printf "%+.2e|%+.2E|% .3e|%12.4e|%-12.4e|" 12345.678 -0.00012 1.0 99999.9 1e-10 }}', V),
+        ("flags-hash-x-negative", '{{ printf "%#x|%#X|%#o|%#b|%#08x" -255 -255 -8 -5 255 }}', V),
+        ("flags-space-int-hex", '{{ printf "% x|% X|% d|%+ d" 255 255 5 5 }}', V),
+        ("flags-width-q", '{{ printf "%-8q|%8q|%08q" "a" "b" "c" }}', V),
+        ("flags-width-v-list", '{{ printf "%4v|%-4v|%04v" .Values.strs .Values.strs (list 1 2) }}', V),
+        ("flags-width-v-map", '{{ printf "%6v|%-6v|" .Values.m .Values.em }}', V),
+        ("flags-prec-v-float", '{{ printf "%.2v|%.0v|%10.3v|" 3.14159 2.5 1234.5678 }}', V),
+        ("flags-prec-string-unicode", '{{ printf "%.3s|%.1q|%.2x" "日本語です" "日本" "日本" }}', V),
+        ("flags-g-large-prec", '{{ printf "%.17g|%.20g|%.0g" 0.1 1.0 123.0 }}', V),
+        ("flags-f-negative-zero", '{{ printf "%f|%.1f|%v|%g" -0.0 -0.04 -0.0 -0.0 }}', V),
+        ("flags-c-invalid", '{{ printf "%c|%c|%q" -1 1114112 -1 }}', V),
+        ("flags-U-negative", '{{ printf "%U|%#U" -1 0x1F600 }}', V),
+        ("flags-bool-width", '{{ printf "%-7t|%7t|%07t" true false true }}', V),
+        ("flags-T-width", '{{ printf "%10T|%-10T|" 1 "s" }}', V),
+        ("flags-percent-width", '{{ printf "%5%|%-5%|" }}', V),
+        ("flags-repeated", '{{ printf "%--5d|%++d|%##x|%  d" 1 2 255 3 }}', V),
+        ("flags-star-negative-width", '{{ printf "%*d|" -6 42 }}', V),
+        ("flags-star-big-width", '{{ printf "%*d" 10000000 1 }}', V),
+        ("flags-star-prec-negative", '{{ printf "%.*f|" -1 3.14159 }}', V),
+        ("flags-arg-index", '{{ printf "%[2]d %[1]d" 1 2 }}', V),
+        ("flags-width-huge-literal", '{{ printf "%99999999d" 1 | len }}', V),
+        ("flags-nested-list-float", '{{ printf "%.1f" (list 1.25 (list 2.5)) }}', V),
+        ("flags-map-d", '{{ printf "%d" (dict "a" 1 "b" "x") }}', V),
+        ("flags-v-nil-in-map", '{{ printf "%v|%+v|%#v" .Values.l .Values.l .Values.l }}', V),
+        ("flags-s-nil-arg-in-list", '{{ printf "%s" (list nil) }}', V),
+        ("flags-x-list-strings", '{{ printf "%x|% x|%X" .Values.strs .Values.strs (list "hi" 10) }}', V),
+    ]
     rows = [r if len(r) == 3 else (r[0], r[1], V) for r in rows]
     return rows
 
