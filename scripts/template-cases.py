@@ -278,6 +278,12 @@ def printf_cases():
         ("flags-map-d", '{{ printf "%d" (dict "a" 1 "b" "x") }}', V),
         ("flags-v-nil-in-map", '{{ printf "%v|%+v|%#v" .Values.l .Values.l .Values.l }}', V),
         ("flags-s-nil-arg-in-list", '{{ printf "%s" (list nil) }}', V),
+        ("argindex-bad", '{{ printf "%[3]d|%[0]d|%[x]d|%[1]" 1 2 }}', V),
+        ("argindex-width-star", '{{ printf "%[2]*[1]d|" 12 5 }}', V),
+        ("argindex-reuse", '{{ printf "%[1]s %[1]q %s" "a" "b" }}', V),
+        ("argindex-unclosed", '{{ printf "%[1d" 1 }}', V),
+        ("argindex-prec", '{{ printf "%.[2]*[1]f" 3.14159 2 }}', V),
+        ("dot-at-end-of-format", '{{ printf "%5." 1 }}', V),
         ("flags-x-list-strings", '{{ printf "%x|% x|%X" .Values.strs .Values.strs (list "hi" 10) }}', V),
     ]
     rows = [r if len(r) == 3 else (r[0], r[1], V) for r in rows]
