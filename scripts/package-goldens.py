@@ -156,8 +156,8 @@ def package_cases(tmp):
 
 
 def normalise_times(index):
-    index = re.sub(r'created: "[^"]*"', 'created: "%s"' % EPOCH_TEXT, index)
-    return re.sub(r'generated: "[^"]*"', 'generated: "%s"' % EPOCH_TEXT, index)
+    index = re.sub(r'("?)created("?): "[^"]*"', r'\1created\2: "%s"' % EPOCH_TEXT, index)
+    return re.sub(r'("?)generated("?): "[^"]*"', r'\1generated\2: "%s"' % EPOCH_TEXT, index)
 
 
 def index_cases(tmp):
@@ -170,7 +170,7 @@ def index_cases(tmp):
            env={"SOURCE_DATE_EPOCH": EPOCH})
     with open(os.path.join(repo, "broken-1.0.0.tgz"), "w") as f:
         f.write("not an archive\n")
-    for name, extra in [("plain", []), ("url", ["--url", "https://charts.example.com/stable/"])]:
+    for name, extra in [("plain", []), ("url", ["--url", "https://charts.example.com/stable/"]), ("json", ["--json"])]:
         helm_ok(["repo", "index", repo] + extra)
         with open(os.path.join(repo, "index.yaml")) as f:
             helm_index = f.read()
