@@ -128,9 +128,11 @@ def package_cases(tmp):
             ("helm-show-chart-of-rudder-archive", show_archive),
             ("rudder-sha256", hashlib.sha256(rudder_bytes).hexdigest()),
         ]))
-    for chart in BAD:
+    for chart in BAD + ["nochart", "full/values.yaml", "does-not-exist"]:
         rc, out, err = run_helm(["package", chart, "-d", os.path.join(tmp, "bad")], cwd=FIXTURES)
-        cases.append(("error " + chart, [("args", chart), ("stderr", text(err)), ("status", str(rc))]))
+        # Helm names the absolute path; $ROOT stands for the repository's.
+        cases.append(("error " + chart, [("args", chart), ("stderr", text(err).replace(ROOT, "$ROOT")),
+                                         ("status", str(rc))]))
     for name, args in [("version override", ["full", "--version", "9.9.9", "--app-version", "next"]),
                        ("bad version override", ["bare", "--version", "not-semver"])]:
         d = os.path.join(tmp, "override-" + name.replace(" ", "-"))
