@@ -133,6 +133,10 @@ CHARTS = {
         "templates__daemonset_DOT_yaml": "apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec: {}\n"}),
     "template-list-policy": good("template-list-policy", **{"templates__list_DOT_yaml":
         "apiVersion: v1\nkind: List\nmetadata:\n  name: things\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata:\n      name: kept\n      annotations:\n        helm.sh/resource-policy: keep\n"}),
+    "template-list-wrong-type": good("template-list-wrong-type", **{"templates__list_DOT_yaml":
+        "apiVersion: v1\nkind: List\nitems:\n  - metadata:\n      annotations: [helm.sh/resource-policy]\n"}),
+    "template-json-stream": good("template-json-stream", **{"templates__objects_DOT_yaml":
+        '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "First"}}\n{"apiVersion": "v1", "kind": "Service", "metadata": {"name": "2nd"}}\n{"kind": [1]}\n'}),
     "template-json": good("template-json", **{"templates__object_DOT_yaml": '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "Upper"}}\n'}),
     "template-deployment-ok": good("template-deployment-ok", **{"templates__deployment_DOT_yaml": DEPLOYMENT}),
     # dependencies

@@ -43,6 +43,7 @@ def invocations():
         ("several charts --quiet", [F + "/clean", F + "/chart-icon-missing", F + "/template-indent", "--quiet"]),
         ("missing chart", [F + "/does-not-exist"]),
         ("no arguments", []),
+        ("a file, not a chart", [F + "/values-host.yaml"]),
         ("needs-values -f", [F + "/needs-values", "-f", F + "/values-host.yaml", "-n", "team-a"]),
         ("needs-values --set bad host", [F + "/needs-values", "--set", "host=Not Valid"]),
         ("needs-values --set-json", [F + "/needs-values", "--set-json", "replicas=\"three\""]),

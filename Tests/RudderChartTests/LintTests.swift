@@ -154,4 +154,24 @@ import _RudderTestSupport
         }
         #expect(failure.message == "invalid Yaml document separator: x")
     }
+
+    /// A further rule plugs in through `LintCheck` and is reported like Helm's.
+    struct ConfigMapCounter: LintCheck {
+        static let rule = LintRule(id: "test-configmaps", severity: .warning, summary: "counts rendered templates")
+        var rules: [LintRule] { [Self.rule] }
+        func check(_ input: LintInput) -> [LintFinding] {
+            guard let rendered = input.rendered, input.prepared != nil else { return [] }
+            return rendered.map { LintFinding(Self.rule, file: $0.path, message: "rendered") }
+        }
+    }
+
+    @Test func additionalChecksPlugIn() throws {
+        let result = try Self.lint("Tests/Fixtures/lint/clean") { $0.additionalChecks = [ConfigMapCounter()] }
+        let added = result.findings.filter { $0.ruleID == "test-configmaps" }
+        #expect(added.map(\.file).sorted() == [
+            "clean/templates/NOTES.txt", "clean/templates/configmap.yaml", "clean/templates/deployment.yaml",
+        ])
+        #expect(result.failed(strict: true))
+        #expect(!result.failed(strict: false))
+    }
 }

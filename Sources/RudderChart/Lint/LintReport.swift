@@ -13,6 +13,8 @@ public struct LintOptions: Sendable {
     public var skipSchemaValidation = false
     /// `-n/--namespace`: `.Release.Namespace`.
     public var namespace = "default"
+    /// Checks run after Helm's rules on each chart that is a chart.
+    public var additionalChecks: [any LintCheck] = []
 
     public init() {}
 }

@@ -39,7 +39,10 @@ struct LintSource {
         }
         let chartFile = joinPath(path, "Chart.yaml")
         guard FileSystem.resolvedKind(of: chartFile) != nil else {
-            return .failure(LintFailure("unable to check Chart.yaml file in chart: stat \(chartFile): no such file or directory"))
+            // stat fails with ENOTDIR when the path itself is a file.
+            let parentIsFile = FileSystem.resolvedKind(of: path).map { $0 != .directory } ?? false
+            let reason = parentIsFile ? "not a directory" : "no such file or directory"
+            return .failure(LintFailure("unable to check Chart.yaml file in chart: stat \(chartFile): \(reason)"))
         }
         return .success(LintSource(storage: .directory, chartDirectory: absolutePath(path), root: path))
     }

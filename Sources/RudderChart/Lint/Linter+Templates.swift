@@ -34,6 +34,7 @@ extension LintContext {
         } catch {
             return
         }
+        self.prepared = prepared
         if !options.skipSchemaValidation {
             do {
                 try SchemaValidation.validateValues(of: prepared)
@@ -46,15 +47,19 @@ extension LintContext {
         var release = ReleaseInfo(name: "test-release", namespace: options.namespace, isUpgrade: false, revision: 0)
         release.isInstallOverride = false
         let capabilities = Capabilities(kubeVersion: kubeVersion ?? .helmDefault)
+        // Helm's lint has no time limit; Rudder bounds a runaway template at five minutes.
+        var execution = ExecutionOptions()
+        execution.setTimeout(seconds: 300)
         let rendered: [(path: String, content: String)]
         do {
             let engine = try ChartRenderer(chart: prepared.chart, functions: Self.lintRegistry(log: logs))
             rendered = try engine.render(
-                values: .map(prepared.values), release: release, capabilities: capabilities, options: ExecutionOptions())
+                values: .map(prepared.values), release: release, capabilities: capabilities, options: execution)
         } catch {
             check(.templatesRender, directory, error.description)
             return
         }
+        self.rendered = rendered
         var contentByPath: [String: String] = [:]
         for file in rendered { contentByPath[file.path] = file.content }
 
@@ -163,17 +168,56 @@ extension LintContext {
         case .success(let decoded): value = decoded
         case .failure(let failure): return "unable to parse YAML: " + failure.message
         }
-        guard case .map(let top) = value, let items = ManifestDocuments.field(top, "items"), case .list(let list) = items else {
-            return nil
-        }
-        for item in list {
-            guard case .map(let object) = item, case .map(let metadata)? = ManifestDocuments.field(object, "metadata"),
-                case .map(let annotations)? = ManifestDocuments.field(metadata, "annotations")
-            else { continue }
-            if annotations["helm.sh/resource-policy"] != nil {
-                return "annotation 'helm.sh/resource-policy' within List objects are ignored"
+        // encoding/json into struct { Items []struct { Metadata struct { Annotations map[string]string } } }:
+        // the first type error wins over the finding.
+        let itemType = "struct { Metadata struct { Annotations map[string]string } }"
+        var typeError: String?
+        var found = false
+        func mismatch(_ value: Value, _ field: String, _ goType: String) {
+            if typeError == nil {
+                typeError = ManifestDocuments.errorPrefix
+                    + "cannot unmarshal \(jsonKind(value)) into Go struct field \(field) of type \(goType)"
             }
         }
+        guard case .map(let top) = value, let items = ManifestDocuments.field(top, "items") else { return nil }
+        switch items {
+        case .null: break
+        case .list(let list):
+            for item in list {
+                switch item {
+                case .null: continue
+                case .map(let object):
+                    guard let metadataValue = ManifestDocuments.field(object, "metadata") else { continue }
+                    switch metadataValue {
+                    case .null: continue
+                    case .map(let metadata):
+                        guard let annotationsValue = ManifestDocuments.field(metadata, "annotations") else { continue }
+                        switch annotationsValue {
+                        case .null: continue
+                        case .map(let annotations):
+                            for key in annotations.keys.sorted() {
+                                if case .list = annotations[key] ?? .null {
+                                    mismatch(.list([]), ".Items.Metadata.Annotations", "string")
+                                } else if case .map = annotations[key] ?? .null {
+                                    mismatch(.map([:]), ".Items.Metadata.Annotations", "string")
+                                }
+                            }
+                            if annotations["helm.sh/resource-policy"] != nil { found = true }
+                        default:
+                            mismatch(annotationsValue, ".Items.Metadata.Annotations", "map[string]string")
+                        }
+                    default:
+                        mismatch(metadataValue, ".Items.Metadata", "struct { Annotations map[string]string }")
+                    }
+                default:
+                    mismatch(item, ".Items", itemType)
+                }
+            }
+        default:
+            mismatch(items, ".Items", "[]" + itemType)
+        }
+        if let typeError { return "unable to parse YAML: " + typeError }
+        if found { return "annotation 'helm.sh/resource-policy' within List objects are ignored" }
         return nil
     }
 }

@@ -80,6 +80,13 @@ public enum Linter {
         context.lintTemplates()
         context.lintDependencies()
         context.lintCRDs()
+        if !options.additionalChecks.isEmpty {
+            let chart = try? context.loaded.get()
+            let input = LintInput(
+                chartPath: path, chart: chart, prepared: context.prepared, rendered: context.rendered,
+                findings: context.findings)
+            for check in options.additionalChecks { context.findings += check.check(input) }
+        }
         return (LintChartResult(path: path, findings: context.findings), context.logs.lines)
     }
 }
@@ -92,6 +99,9 @@ struct LintContext {
     let options: LintOptions
     var findings: [LintFinding] = []
     let logs = LintLog()
+    /// What the template rules prepared and rendered, for `LintCheck`s.
+    var prepared: PreparedChart?
+    var rendered: [(path: String, content: String)]?
     /// The chart as Helm's v2 loader reads it (loaded once, used by the template,
     /// dependency and CRD rules as Helm loads it for each).
     lazy var loaded: Result<Chart, ChartError> = source.loadChart()

@@ -21,22 +21,7 @@ enum ManifestDocuments {
     /// that ends decoding (nothing follows a failure).
     static func decode(_ content: String) -> [Result<KubernetesHead?, LintFailure>] {
         let trimmed = content.drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        if trimmed.hasPrefix("{") {
-            // A JSON stream: encoding/json's decoder, whose syntax errors Kubernetes
-            // prefixes with the offset, and whose type errors carry no YAML prefix.
-            do {
-                let value = try JSONReader.parse(Array(content.utf8), file: "manifest")
-                switch head(value) {
-                case .failure(let failure):
-                    return [.failure(LintFailure(failure.message.replacingAll(errorPrefix, with: "json: ")))]
-                case .success(let decoded):
-                    return [.success(decoded)]
-                }
-            } catch {
-                let offset = error.position?.offset.map { "json: offset \($0 + 1): " } ?? "json: "
-                return [.failure(LintFailure(offset + error.helmMessage))]
-            }
-        }
+        if trimmed.hasPrefix("{") { return decodeJSONStream(Array(content.utf8)) }
         var results: [Result<KubernetesHead?, LintFailure>] = []
         switch chunks(content) {
         case .failure(let failure):
@@ -55,6 +40,46 @@ enum ManifestDocuments {
             }
         }
         return results
+    }
+
+    /// A JSON stream (encoding/json's `Decoder`): values one after another. Syntax
+    /// errors carry Kubernetes' `json: offset N:` prefix (N counts from the start
+    /// of the stream); type errors have no YAML prefix.
+    static func decodeJSONStream(_ bytes: [UInt8]) -> [Result<KubernetesHead?, LintFailure>] {
+        var results: [Result<KubernetesHead?, LintFailure>] = []
+        var base = 0
+        var rest = bytes[...]
+        func jsonHead(_ value: Value) -> Result<KubernetesHead?, LintFailure> {
+            switch head(value) {
+            case .failure(let failure): return .failure(LintFailure(failure.message.replacingAll(errorPrefix, with: "json: ")))
+            case .success(let decoded): return .success(decoded)
+            }
+        }
+        while true {
+            let space = rest.prefix { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }.count
+            rest = rest.dropFirst(space)
+            base += space
+            guard !rest.isEmpty else { return results }
+            do {
+                results.append(jsonHead(try JSONReader.parse(Array(rest), file: "manifest")))
+                return results
+            } catch {
+                // More values may follow the first: read one and go on.
+                var reader = JSONPrefixReader(scalars: Array(String(decoding: rest, as: UTF8.self).unicodeScalars), position: 0)
+                if let value = reader.readValue() {
+                    let consumed = reader.scalars[0..<reader.position].reduce(0) { $0 + String($1).utf8.count }
+                    let result = jsonHead(value)
+                    results.append(result)
+                    if case .failure = result { return results }
+                    rest = rest.dropFirst(consumed)
+                    base += consumed
+                    continue
+                }
+                let offset = base + (error.position?.offset ?? 0) + 1
+                results.append(.failure(LintFailure("json: offset \(offset): " + error.helmMessage)))
+                return results
+            }
+        }
     }
 
     static func decodeChunk(_ chunk: String) -> Result<KubernetesHead?, LintFailure> {
