@@ -68,7 +68,7 @@ enum LoadingGoldenRunner {
         let directory = (try? FileSystemHelper.temporaryDirectory()) ?? "/tmp"
         defer { FileSystemHelper.remove(directory) }
         let path = directory + "/" + (testCase["file"] ?? "chart.tgz")
-        var writer = HostileTarWriter()
+        var writer = TestTarWriter()
         var raw: [UInt8]?
         for line in (testCase["entries"] ?? "").split(separator: "\n") {
             let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)

@@ -1,11 +1,7 @@
 @testable import RudderChart
 
 /// A tiny tar writer for building hostile archives in tests (no binary fixtures).
-<<<<<<<< HEAD:Tests/RudderChartTests/TestTarWriter.swift
 struct TestTarWriter {
-========
-struct HostileTarWriter {
->>>>>>>> wt/loader:Tests/RudderChartTests/HostileTarWriter.swift
     var bytes: [UInt8] = []
 
     enum EntryType: UInt8 {
@@ -60,13 +56,8 @@ struct HostileTarWriter {
     /// The archive, gzipped.
     var gzipped: [UInt8] { GzipWriter.compress(archive) ?? [] }
 
-<<<<<<<< HEAD:Tests/RudderChartTests/TestTarWriter.swift
     static func chart(_ extra: (inout TestTarWriter) -> Void = { _ in }) -> [UInt8] {
         var writer = TestTarWriter()
-========
-    static func chart(_ extra: (inout HostileTarWriter) -> Void = { _ in }) -> [UInt8] {
-        var writer = HostileTarWriter()
->>>>>>>> wt/loader:Tests/RudderChartTests/HostileTarWriter.swift
         writer.add("mychart/Chart.yaml", Array("apiVersion: v2\nname: mychart\nversion: 0.1.0\n".utf8))
         extra(&writer)
         return writer.gzipped
