@@ -17,9 +17,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
-        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
-        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
     ],
     targets: [
         // The value type, source positions, diagnostics, file access. No dependencies.
@@ -42,21 +39,10 @@ let package = Package(
         .target(name: "RudderTemplate", dependencies: ["RudderCore"]),
         // RE2-syntax regular expressions with Go's semantics, linear time.
         .target(name: "RudderRegex", dependencies: ["RudderCore"], exclude: ["README.md"]),
-        // Sprig's crypto, certificate, password, random and UUID functions (swift-crypto, swift-certificates).
-        .target(
-            name: "RudderCrypto",
-            dependencies: [
-                "RudderCore", "RudderTemplate",
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "_CryptoExtras", package: "swift-crypto"),
-                .product(name: "X509", package: "swift-certificates"),
-                .product(name: "SwiftASN1", package: "swift-asn1"),
-            ]
-        ),
         // Sprig and Helm template functions.
         .target(
             name: "RudderFunctions",
-            dependencies: ["RudderCore", "RudderTemplate", "RudderYAML", "RudderRegex", "RudderCrypto"]
+            dependencies: ["RudderCore", "RudderTemplate", "RudderYAML", "RudderRegex"]
         ),
         // Chart engine: load, values, schema, render, lint, package.
         .target(
@@ -87,7 +73,6 @@ let package = Package(
         .testTarget(name: "RudderYAMLTests", dependencies: ["RudderYAML", "_RudderTestSupport"]),
         .testTarget(name: "RudderTemplateTests", dependencies: ["RudderTemplate", "_RudderTestSupport"]),
         .testTarget(name: "RudderRegexTests", dependencies: ["RudderRegex", "_RudderTestSupport"]),
-        .testTarget(name: "RudderCryptoTests", dependencies: ["RudderCrypto", "RudderTemplate", "_RudderTestSupport"]),
         .testTarget(
             name: "RudderFunctionsTests",
             dependencies: ["RudderFunctions", "RudderTemplate", "RudderYAML", "_RudderTestSupport"]
