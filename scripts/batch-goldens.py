@@ -68,7 +68,13 @@ RELEASES.insert(5, {
     "set": ["mode=fail"],
     "labels": {"app": "errors"},
 })
-DEFAULT_ROOT_KEYS = {"values", "set"}
+# Values that break the chart's values.schema.json (the batch compiles each schema once).
+RELEASES.append({
+    "name": "schema-broken",
+    "chart": UP + "charts/anything-llm",
+    "values": [UP + "charts/anything-llm/departments/legal.yaml"],
+    "set": ["department=Not_A_Label", "replicaCount=-1"],
+})
 
 
 def yaml_scalar(value):

@@ -71,25 +71,29 @@ def generate(directory, count):
 
 
 def run(argv, stdout=subprocess.DEVNULL):
-    """Runs argv; returns (seconds, max RSS in MiB, exit status)."""
+    """Runs argv; returns (wall seconds, max RSS in MiB, exit status, CPU seconds: user + system)."""
     start = time.perf_counter()
     process = subprocess.Popen(argv, cwd=ROOT, stdout=stdout, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
-    return time.perf_counter() - start, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status)
+    return (time.perf_counter() - start, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status),
+            usage.ru_utime + usage.ru_stime)
 
 
 def one_by_one(binary, releases, sample):
-    """Each release as its own `template` process, one after another: (seconds for all, peak MiB, measured)."""
+    """Each release as its own `template` process, one after another:
+    (wall seconds for all, peak MiB, measured, CPU seconds for all)."""
     chosen = releases if sample <= 0 or sample >= len(releases) else releases[:: max(1, len(releases) // sample)][:sample]
-    total, peak, failures = 0.0, 0.0, 0
+    total, peak, failures, cpu = 0.0, 0.0, 0, 0.0
     for chart, name, path in chosen:
-        seconds, rss, status = run([binary, "template", name, "charts/" + chart, "-n", name, "-f", path])
+        seconds, rss, status, used = run([binary, "template", name, "charts/" + chart, "-n", name, "-f", path])
         total += seconds
+        cpu += used
         peak = max(peak, rss)
         failures += status != 0
     if failures:
         print("warning: %d of %d %s runs failed" % (failures, len(chosen), os.path.basename(binary)), file=sys.stderr)
-    return total * len(releases) / len(chosen), peak, len(chosen)
+    scale = len(releases) / len(chosen)
+    return total * scale, peak, len(chosen), cpu * scale
 
 
 def main():
@@ -113,7 +117,7 @@ def main():
         n = len(releases)
 
         # Check first: every release renders, and identically in the batch and alone.
-        seconds, _, status = run([args.rudder, "render", release_set, "-q", "--output-dir", out])
+        _, _, status, _ = run([args.rudder, "render", release_set, "-q", "--output-dir", out])
         if status != 0:
             raise SystemExit("rudder render failed (status %d)" % status)
 
@@ -121,24 +125,29 @@ def main():
         batch_out = min((run([args.rudder, "render", release_set, "-q"]) for _ in range(args.batch_runs)))
         with open(os.devnull, "w") as sink:
             single = run([args.rudder, "render", release_set, "-q", "-j", "1"], stdout=sink)
-        rudder_each, rudder_peak, rudder_measured = one_by_one(args.rudder, releases, args.rudder_sample)
-        helm_each, helm_peak, helm_measured = one_by_one(helm, releases, args.helm_sample)
+        rudder_each, rudder_peak, rudder_measured, rudder_cpu = one_by_one(args.rudder, releases, args.rudder_sample)
+        helm_each, helm_peak, helm_measured, helm_cpu = one_by_one(helm, releases, args.helm_sample)
+        with open("/proc/loadavg") as f:
+            load = f.read().split()[0]
 
         cores = os.cpu_count()
-        print("%d releases (%d anything-llm, %d lobe-chat), %d cores" % (n, (n + 1) // 2, n // 2, cores))
-        print("%-52s %9s %9s %9s" % ("", "seconds", "vs batch", "peak MiB"))
+        print("%d releases (%d anything-llm, %d lobe-chat), %d cores, load average %s"
+              % (n, (n + 1) // 2, n // 2, cores, load))
+        print("%-58s %8s %8s %8s %9s" % ("", "wall s", "vs batch", "CPU s", "peak MiB"))
         rows = [
-            ("rudder render --output-dir (batch, files written)", batch_dir[0], batch_dir[1]),
-            ("rudder render > /dev/null (batch, stdout)", batch_out[0], batch_out[1]),
-            ("rudder render -j 1 (batch, one release at a time)", single[0], single[1]),
-            ("rudder template x %d processes%s" % (n, "" if rudder_measured == n else " (%d measured, scaled)" % rudder_measured), rudder_each, rudder_peak),
-            ("helm template x %d processes (%d measured, scaled)" % (n, helm_measured) if helm_measured != n
-             else "helm template x %d processes" % n, helm_each, helm_peak),
+            ("rudder render --output-dir (batch, files written)", batch_dir),
+            ("rudder render > /dev/null (batch, stdout)", batch_out),
+            ("rudder render -j 1 (batch, one release at a time)", single),
+            ("rudder template x %d processes%s" % (n, "" if rudder_measured == n else " (%d measured, scaled)" % rudder_measured),
+             (rudder_each, rudder_peak, 0, rudder_cpu)),
+            ("helm template x %d processes%s" % (n, "" if helm_measured == n else " (%d measured, scaled)" % helm_measured),
+             (helm_each, helm_peak, 0, helm_cpu)),
         ]
-        for label, seconds, peak in rows:
-            print("%-52s %9.3f %8.1fx %9.1f" % (label, seconds, seconds / batch_dir[0], peak))
-        print("batch vs helm process by process: %.0fx faster; vs rudder process by process: %.0fx faster"
-              % (helm_each / batch_dir[0], rudder_each / batch_dir[0]))
+        for label, (seconds, peak, _, cpu) in rows:
+            print("%-58s %8.2f %7.1fx %8.2f %9.1f" % (label, seconds, seconds / batch_dir[0], cpu, peak))
+        print("batch (files written) vs helm process by process: %.0fx faster wall, %.0fx less CPU; "
+              "vs rudder process by process: %.1fx faster wall"
+              % (helm_each / batch_dir[0], helm_cpu / batch_dir[3], rudder_each / batch_dir[0]))
     finally:
         if args.keep:
             print("generated files kept in", directory)

@@ -490,6 +490,17 @@ BAD_CHARTS = {
     "bad-helmignore-negation": {"Chart.yaml": chart_yaml("bad"), ".helmignore": "!keep.txt\n", "keep.txt": "k\n"},
     "bad-schema-json": {"Chart.yaml": chart_yaml("bad"), "values.schema.json": "a: 1\n"},
     "bad-subchart": {"Chart.yaml": chart_yaml("bad"), "charts/inner/Chart.yaml": "apiVersion: v2\nname: inner\n"},
+    "bad-charts-loose-file": {"Chart.yaml": chart_yaml("bad"), "charts/README.md": "not a chart\n"},
+    "bad-charts-broken-archive": {"Chart.yaml": chart_yaml("bad"), "charts/sub-0.1.0.tgz": b"not gzip at all"},
+    "bad-charts-nested-broken": {
+        "Chart.yaml": chart_yaml("bad"),
+        "charts/mid/Chart.yaml": chart_yaml("mid"),
+        "charts/mid/charts/leaf/Chart.yaml": "apiVersion: v2\nname: leaf\nversion: 1.0\ntype: other\n",
+    },
+    "bad-chartfile-maintainer-string": {"Chart.yaml": chart_yaml("bad", extra="maintainers: [me]\n")},
+    "bad-chartfile-annotations-list": {"Chart.yaml": chart_yaml("bad", extra="annotations: [a]\n")},
+    "bad-chartfile-dependency-tags": {"Chart.yaml": chart_yaml("bad", extra="dependencies:\n- name: x\n  tags: x\n")},
+    "bad-chartfile-name-number": {"Chart.yaml": "apiVersion: v2\nname: 42\nversion: 0.1.0\n"},
     "bad-import-values": {
         "Chart.yaml": chart_yaml("bad", extra="dependencies:\n- name: x\n  version: 0.1.0\n  import-values:\n  - 1\n  - [a]\n  - {child: 1, parent: null}\n"),
         "charts/x/Chart.yaml": chart_yaml("x"),
@@ -555,6 +566,74 @@ def schema_fixture(name, schema, values):
     files["values.schema.json"] = schema + "\n"
     files["values.yaml"] = values
     return files
+
+
+# Archives, built from these descriptions both here (for Helm) and in the test
+# (with its own tar writer), so no binary fixture is committed. Each entry:
+# (type, name, data); types: file, dir, raw (the whole file is `data`, not a tar).
+ARCHIVE_CASES = {
+    "archive-ok": ("chart.tgz", [("file", "mychart/Chart.yaml", chart_yaml("mychart")), ("dir", "mychart/templates/", ""),
+                                 ("file", "mychart/templates/values.yaml", VALUES_TEMPLATE), ("file", "mychart/values.yaml", "a: 1\n")]),
+    "archive-parent-dir": ("chart.tgz", [("file", "mychart/Chart.yaml", chart_yaml("mychart")), ("file", "mychart/../evil.txt", "x")]),
+    "archive-outside-base": ("chart.tgz", [("file", "Chart.yaml", chart_yaml("mychart"))]),
+    "archive-chart-yaml-top": ("chart.tgz", [("file", "Chart.yaml/x", chart_yaml("mychart"))]),
+    "archive-empty": ("chart.tgz", []),
+    "archive-only-dirs": ("chart.tgz", [("dir", "mychart/", ""), ("dir", "mychart/templates/", "")]),
+    "archive-no-chart-yaml": ("chart.tgz", [("file", "mychart/values.yaml", "a: 1\n")]),
+    "archive-not-gzip": ("chart.tgz", [("raw", "", "just some text\n")]),
+    "archive-yaml-name": ("values.yaml", [("raw", "", "a: 1\n")]),
+    "archive-backslashes": ("chart.tgz", [("file", "mychart\\Chart.yaml", chart_yaml("mychart")),
+                                          ("file", "mychart\\templates\\values.yaml", VALUES_TEMPLATE)]),
+}
+
+
+def build_archive(path, entries):
+    if entries and entries[0][0] == "raw":
+        with open(path, "w") as f:
+            f.write(entries[0][2])
+        return
+    files = {}
+    raw = io.BytesIO()
+    with tarfile.open(fileobj=raw, mode="w", format=tarfile.USTAR_FORMAT) as tar:
+        for kind, name, data in entries:
+            info = tarfile.TarInfo(name)
+            info.mtime = 0
+            if kind == "dir":
+                info.type = tarfile.DIRTYPE
+                info.mode = 0o755
+                tar.addfile(info)
+            else:
+                payload = data.encode()
+                info.size = len(payload)
+                info.mode = 0o644
+                tar.addfile(info, io.BytesIO(payload))
+    with open(path, "wb") as f:
+        with gzip.GzipFile(fileobj=f, mode="wb", mtime=0) as gz:
+            gz.write(raw.getvalue())
+
+
+def archive_cases():
+    import tempfile
+    cases = []
+    with tempfile.TemporaryDirectory() as directory:
+        for name, (filename, entries) in ARCHIVE_CASES.items():
+            path = os.path.join(directory, filename)
+            build_archive(path, entries)
+            rc, out, err = run_helm(["template", "release-name", filename], cwd=directory)
+            description = "\n".join("%s\t%s\t%s" % (kind, entry, data.replace("\\", "\\\\").replace("\n", "\\n"))
+                                    for kind, entry, data in entries)
+            sections = [("file", filename), ("entries", description)]
+            if rc == 0:
+                sections.append(("output", out.decode()))
+            else:
+                message = err.decode()
+                start = message.rfind("\nError: ")
+                message = message[len("Error: "):] if message.startswith("Error: ") else message[start + len("\nError: "):]
+                message = message.replace(directory, "<dir>")
+                sections.append(("error", message[:-1] if message.endswith("\n") else message))
+            cases.append((name, sections))
+            os.remove(path)
+    return cases
 
 
 def build_fixtures():
@@ -712,6 +791,7 @@ def main():
     write_cases("loading/set.cases", [case(name, "basic", args) for name, args in SET_CASES])
     write_cases("loading/bad-charts.cases", [case(name, name) for name in BAD_CHARTS])
     write_cases("loading/schema.cases", [case(name, name) for name in SCHEMA_CASES])
+    write_cases("loading/archives.cases", archive_cases())
     print("wrote fixtures to", FIXTURES, "and goldens to Tests/Golden/loading/")
 
 

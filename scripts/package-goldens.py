@@ -35,6 +35,7 @@ RUDDER = os.environ.get("RUDDER_BIN") or os.path.join(ROOT, ".build", "debug", "
 EPOCH = "1700000000"
 EPOCH_TEXT = "2023-11-14T22:13:20Z"
 GOOD = ["full", "legacy", "bare", "bare2"]
+BUNDLED = ["anything-llm", "lobe-chat"]
 BAD = ["bad-missing-dep", "bad-version", "bad-no-name"]
 
 
@@ -94,12 +95,14 @@ def show_cases():
 
 def package_cases(tmp):
     cases = []
-    for chart in GOOD:
+    charts = [(c, os.path.join("Tests", "Fixtures", "package", c)) for c in GOOD]
+    charts += [(c, os.path.join("charts", c)) for c in BUNDLED]
+    for chart, relative in charts:
         helm_dir = os.path.join(tmp, "helm-" + chart)
         rudder_dir = os.path.join(tmp, "rudder-" + chart)
-        out = helm_ok(["package", chart, "-d", helm_dir], cwd=FIXTURES)
+        out = helm_ok(["package", relative, "-d", helm_dir], cwd=ROOT)
         helm_archive = out.strip().split(": ", 1)[1]
-        rudder(["package", chart, "-d", rudder_dir], cwd=FIXTURES, env={"SOURCE_DATE_EPOCH": EPOCH})
+        rudder(["package", relative, "-d", rudder_dir], cwd=ROOT, env={"SOURCE_DATE_EPOCH": EPOCH})
         rudder_archive = os.path.join(rudder_dir, os.path.basename(helm_archive))
         with open(helm_archive, "rb") as f:
             helm_bytes = f.read()
@@ -110,12 +113,13 @@ def package_cases(tmp):
             entries = "\n".join("%s %o %d %d %d %s" % (m.name, m.mode, m.uid, m.gid, m.size, m.type.decode())
                                 for m in members)
             chart_yaml = text(t.extractfile(members[0]).read())
-        folder_render = helm_ok(["template", "rel", chart], cwd=FIXTURES)
+        folder_render = helm_ok(["template", "rel", relative], cwd=ROOT)
         archive_render = helm_ok(["template", "rel", rudder_archive])
         if folder_render != archive_render:
             sys.exit("helm renders rudder's archive of %s differently from the folder" % chart)
         show_archive = helm_ok(["show", "chart", rudder_archive])
         cases.append((chart, [
+            ("path", relative),
             ("archive", os.path.basename(helm_archive)),
             ("helm-entries", entries),
             ("helm-chart-yaml", chart_yaml),
@@ -137,6 +141,17 @@ def package_cases(tmp):
             sections.append(("archive", os.path.basename(archive)))
             sections.append(("helm-show-chart", helm_ok(["show", "chart", archive])))
         cases.append((name, sections))
+    # -u with a file:// dependency: Helm's Chart.lock (time set to the epoch) and archive entries.
+    work = os.path.join(tmp, "depup")
+    os.makedirs(work)
+    for name in ["withdep", "deplib"]:
+        shutil.copytree(os.path.join(FIXTURES, name), os.path.join(work, name))
+    out = helm_ok(["package", "withdep", "-u", "-d", "out"], cwd=work)
+    with open(os.path.join(work, "withdep", "Chart.lock")) as f:
+        lock = normalise_times(f.read())
+    with tarfile.open(os.path.join(work, "out", "withdep-0.5.0.tgz")) as t:
+        entries = "\n".join(m.name for m in t.getmembers())
+    cases.append(("dependency update withdep", [("chart-lock", lock), ("entries", entries)]))
     return cases
 
 

@@ -4,11 +4,12 @@ import RudderTemplate
 extension HelmFunctions {
     static func registerDates(_ r: inout Registrar) {
         let clock = r.options.clock
+        let monotonicClock = r.options.monotonicClock
         let localName = r.options.localZoneName
         @Sendable func local() -> ZoneInfo { ZoneInfo.local(localName) }
         @Sendable func now() -> GoTime {
             let (seconds, nanoseconds) = clock()
-            return GoTime(seconds: seconds, nanoseconds: Int(nanoseconds), zone: local())
+            return GoTime(seconds: seconds, nanoseconds: Int(nanoseconds), zone: local(), monotonic: monotonicClock?())
         }
         /// Sprig's `dateInZone`: times, or Unix seconds as int/int64; anything else is now.
         @Sendable func dateInZone(_ layout: String, _ date: Value, _ zoneName: String) -> String {

@@ -6,6 +6,9 @@ struct GoTime: TemplateObject {
     var seconds: Int64
     var nanoseconds: Int
     var zone: ZoneInfo
+    /// Go's monotonic clock reading (nanoseconds since the process started), which
+    /// only `now` gives; `String()` shows it as ` m=+0.001234567`. `In`/`UTC` drop it.
+    var monotonic: Int64? = nil
 
     /// Go's zero time, 0001-01-01 00:00:00 UTC.
     static let zero = GoTime(seconds: -62_135_596_800, nanoseconds: 0, zone: .utc)
@@ -40,7 +43,7 @@ struct GoTime: TemplateObject {
         var seconds = self.seconds &+ duration / 1_000_000_000 + CivilCalendar.floorDivide(total, 1_000_000_000)
         let nanos = total - CivilCalendar.floorDivide(total, 1_000_000_000) * 1_000_000_000
         if seconds < -62_135_596_800 * 10 { seconds = -62_135_596_800 * 10 }
-        return GoTime(seconds: seconds, nanoseconds: Int(nanos), zone: zone)
+        return GoTime(seconds: seconds, nanoseconds: Int(nanos), zone: zone, monotonic: monotonic.map { $0 &+ duration })
     }
 
     /// Nanoseconds from `other` to `self`, saturating as Go's `Sub` does.
@@ -55,7 +58,15 @@ struct GoTime: TemplateObject {
     // MARK: TemplateObject
 
     var goTypeName: String { "time.Time" }
-    var printed: String { GoTimeFormat.format(self, layout: "2006-01-02 15:04:05.999999999 -0700 MST") }
+    var printed: String {
+        var text = GoTimeFormat.format(self, layout: "2006-01-02 15:04:05.999999999 -0700 MST")
+        if let monotonic {
+            let magnitude = monotonic.magnitude
+            text += " m=" + (monotonic < 0 ? "-" : "+") + String(magnitude / 1_000_000_000) + "."
+                + GoTimeFormat.padded(Int(magnitude % 1_000_000_000), 9)
+        }
+        return text
+    }
     func field(_ name: String) -> Value? { nil }
 
     static let methods: Set<String> = [

@@ -11,6 +11,8 @@ public struct FunctionOptions: Sendable {
     public var lintMode = false
     /// The clock for `now` (seconds and nanoseconds since the Unix epoch).
     public var clock: @Sendable () -> (seconds: Int64, nanoseconds: Int32) = FunctionOptions.systemClock
+    /// The monotonic clock `now` carries (nanoseconds since start-up; nil: none).
+    public var monotonicClock: (@Sendable () -> Int64)? = FunctionOptions.systemMonotonicClock
     /// The zone `date`, `toDate` and `htmlDate` call "Local" (nil: `TZ`, then /etc/localtime).
     public var localZoneName: String? = nil
     /// The longest list `until`, `untilStep`, `seq` and `chunk` may build.
@@ -19,6 +21,20 @@ public struct FunctionOptions: Sendable {
     public var maximumStringBytes = 64 << 20
 
     public init() {}
+
+    /// Nanoseconds since the first use of the function library, as Go counts from process start.
+    public static let systemMonotonicClock: @Sendable () -> Int64 = {
+        let start = startOfProcess
+        return monotonicNow() - start
+    }
+
+    static let startOfProcess: Int64 = monotonicNow()
+
+    static func monotonicNow() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+    }
 
     public static let systemClock: @Sendable () -> (seconds: Int64, nanoseconds: Int32) = {
         var now = timespec()
@@ -39,6 +55,7 @@ public enum HelmFunctions {
 
     /// Adds every function to `registry`, configured by `options`.
     public static func register(into registry: inout FunctionRegistry, options: FunctionOptions) {
+        _ = FunctionOptions.startOfProcess
         var registrar = Registrar(registry: registry, options: options)
         registerStrings(&registrar)
         registerLists(&registrar)

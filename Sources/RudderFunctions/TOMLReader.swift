@@ -114,6 +114,7 @@ struct TOMLReader {
             }
             skipSpaces()
             guard current == UInt8(ascii: ".") else { return parts }
+            if parts.count >= TOMLReader.maximumDepth { throw error("key has more than \(TOMLReader.maximumDepth) parts") }
             index += 1
         }
     }

@@ -71,6 +71,9 @@ struct Backtracker {
             if !program.literalPrefix.isEmpty {
                 guard let found = PikeVM.find(program.literalPrefix, in: text, from: position) else { return nil }
                 position = found
+            } else if program.firstBytes != nil {
+                guard let found = program.nextCandidate(in: text, from: position) else { return nil }
+                position = found
             }
             if attempt(text, at: position) { return matchSlots }
             let (_, width) = PikeVM.step(text, position)

@@ -29,6 +29,8 @@ public struct ExecutionOptions: Sendable {
     /// Largest output of one execution, in bytes (also the largest string or
     /// list a function may return).
     public var maxOutputBytes = 256 * 1024 * 1024
+    /// Most elements a list returned by a function may have.
+    public var maxListElements = 10_000_000
     /// Most steps (nodes walked plus range iterations) one execution may take.
     public var maxSteps = 100_000_000
     /// The monotonic time (`CLOCK_MONOTONIC`, nanoseconds) after which execution stops.

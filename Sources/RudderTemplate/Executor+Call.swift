@@ -146,8 +146,8 @@ extension Executor {
         switch result {
         case .string(let s) where s.utf8.count > options.maxOutputBytes:
             throw error("result of \(name) exceeds the limit of \(options.maxOutputBytes) bytes", cause: .limit)
-        case .list(let l) where l.count > options.maxOutputBytes:
-            throw error("result of \(name) exceeds the limit of \(options.maxOutputBytes) elements", cause: .limit)
+        case .list(let l) where l.count > options.maxListElements:
+            throw error("result of \(name) exceeds the limit of \(options.maxListElements) elements", cause: .limit)
         case .bytes(let b) where b.count > options.maxOutputBytes:
             throw error("result of \(name) exceeds the limit of \(options.maxOutputBytes) bytes", cause: .limit)
         default:

@@ -145,9 +145,10 @@ extension Parser {
     func number(_ token: Token) throws(TemplateError) -> NumberLiteral {
         var n = NumberLiteral(offset: token.offset, text: token.text)
         if token.kind == .charConstant {
-            guard let (scalar, rest) = GoQuote.unquoteCharacter(Substring(token.text.dropFirst()), quote: "'"),
-                rest == "'"
-            else { throw error("malformed character constant: \(token.text)", line: token.line) }
+            guard let (scalar, rest) = GoQuote.unquoteCharacter(Substring(token.text.dropFirst()), quote: "'") else {
+                throw error("invalid syntax", line: token.line)
+            }
+            guard rest == "'" else { throw error("malformed character constant: \(token.text)", line: token.line) }
             n.isCharacter = true
             n.isInt = true
             n.isFloat = true

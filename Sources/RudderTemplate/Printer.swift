@@ -45,7 +45,7 @@ public enum Printer {
     }
 
     /// What an action prints: `<no value>` for nil, else `%v`.
-    static func printed(_ value: Value, invalid: Bool = true) -> String {
+    static func printed(_ value: Value) -> String {
         if case .null = value { return "<no value>" }
         return format(value)
     }

@@ -63,10 +63,8 @@ struct DocumentBuilder {
         var mark: ParseMark
         var cost = 1
         var height = 1
-        var items: [Value] = []
-        /// A mapping's entries in order (the last of equal keys wins); the
-        /// dictionary is built once, at its final size, when the mapping ends.
-        var pairs: [(String, Value)] = []
+        /// Index of this frame's scratch buffers (its depth in the stack).
+        var level: Int
         var nodes: [YAMLNode] = []
         var entries: [YAMLMappingEntry] = []
         var pendingKey: PendingKey?
@@ -74,6 +72,12 @@ struct DocumentBuilder {
         var hasPendingKey = false
     }
 
+    /// Per-depth scratch buffers, reused by every collection at that depth:
+    /// a sequence's items, and a mapping's entries in order (the last of
+    /// equal keys wins), from which the dictionary is built once, at its
+    /// final size, when the mapping ends.
+    private var itemScratch: [[Value]] = []
+    private var pairScratch: [[(String, Value)]] = []
     private var anchors: [String: BuiltNode] = [:]
     private var anchorsInProgress: Set<String> = []
     private var stack: [Frame] = []
@@ -115,6 +119,10 @@ struct DocumentBuilder {
         anchors = [:]
         anchorsInProgress = []
         stack = []
+        for level in itemScratch.indices {
+            itemScratch[level].removeAll(keepingCapacity: true)
+            pairScratch[level].removeAll(keepingCapacity: true)
+        }
         flowDepth = 0
         blockDepth = 0
         var root: BuiltNode?
@@ -165,7 +173,13 @@ struct DocumentBuilder {
                     }
                     decodeCount += 1
                     if let anchor { anchorsInProgress.insert(anchor) }
-                    stack.append(Frame(isMapping: isMapping, flow: flow, anchor: anchor, tag: tag, mark: mark))
+                    let level = stack.count
+                    if itemScratch.count <= level {
+                        itemScratch.append([])
+                        pairScratch.append([])
+                    }
+                    stack.append(Frame(isMapping: isMapping, flow: flow, anchor: anchor, tag: tag, mark: mark,
+                                       level: level))
                 case .sequenceEnd, .mappingEnd:
                     guard let frame = stack.popLast() else { continue }
                     if frame.flow { flowDepth -= 1 } else { blockDepth -= 1 }
@@ -254,14 +268,16 @@ struct DocumentBuilder {
         }
     }
 
-    private func finish(_ frame: Frame) -> BuiltNode {
+    private mutating func finish(_ frame: Frame) -> BuiltNode {
         let value: Value
         if frame.isMapping {
-            var map = [String: Value](minimumCapacity: frame.pairs.count)
-            for (k, v) in frame.pairs { map[k] = v }
+            var map = [String: Value](minimumCapacity: pairScratch[frame.level].count)
+            for (k, v) in pairScratch[frame.level] { map[k] = v }
+            pairScratch[frame.level].removeAll(keepingCapacity: true)
             value = .map(map)
         } else {
-            value = .list(frame.items)
+            value = .list(Array(itemScratch[frame.level]))
+            itemScratch[frame.level].removeAll(keepingCapacity: true)
         }
         var node: NodeBox?
         if buildNodes {
@@ -286,7 +302,7 @@ struct DocumentBuilder {
         if built.height + 1 > stack[top].height { stack[top].height = built.height + 1 }
         if !stack[top].isMapping {
             noteNumberProblem(built)
-            stack[top].items.append(built.value)
+            itemScratch[stack[top].level].append(built.value)
             if buildNodes, let node = built.node { stack[top].nodes.append(node) }
             return nil
         }
@@ -315,7 +331,7 @@ struct DocumentBuilder {
                 problem: "a map key may not be null",
                 helmMessage: "error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: \(GoSyntax.describe(built.value))")
         }
-        stack[top].pairs.append((key.key ?? "null", built.value))
+        pairScratch[stack[top].level].append((key.key ?? "null", built.value))
         return nil
     }
 
@@ -326,11 +342,11 @@ struct DocumentBuilder {
         let failure = yamlFailure("map merge requires map or sequence of maps as the value", at: built.mark)
         switch (built.shape, built.value) {
         case (.mapping, .map(let m)):
-            for (k, v) in m { stack[top].pairs.append((k, v)) }
+            for (k, v) in m { pairScratch[stack[top].level].append((k, v)) }
         case (.sequence, .list(let items)) where !built.isAlias:
             for item in items.reversed() {
                 guard case .map(let m) = item else { throw failure }
-                for (k, v) in m { stack[top].pairs.append((k, v)) }
+                for (k, v) in m { pairScratch[stack[top].level].append((k, v)) }
             }
         default:
             throw failure

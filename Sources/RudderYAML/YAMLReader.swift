@@ -27,7 +27,7 @@ public enum YAMLReader {
         for chunk in try documentChunks(bytes, source: source) {
             let value = try readChunk(bytes, chunk: chunk, source: source, limits: limits, top: .map,
                                       helmPrefix: "cannot unmarshal yaml document: ")
-            if case .map(let m) = value { merged = mergeMaps(merged, m) }
+            if case .map(let m) = value { mergeMaps(into: &merged, m) }
         }
         return .map(merged)
     }
@@ -230,16 +230,23 @@ public enum YAMLReader {
     }
 
     /// Helm's `MergeMaps`: maps merge recursively, anything else replaces.
-    static func mergeMaps(_ a: [String: Value], _ b: [String: Value]) -> [String: Value] {
-        var out = a
+    /// In place, so that many documents merge in time linear in their size.
+    private static func isMap(_ value: Value?) -> Bool {
+        if case .map? = value { return true }
+        return false
+    }
+
+    static func mergeMaps(into out: inout [String: Value], _ b: [String: Value]) {
         for (k, v) in b {
-            if case .map(let vm) = v, case .map(let am)? = out[k] {
-                out[k] = .map(mergeMaps(am, vm))
+            if case .map(let vm) = v, isMap(out[k]) {
+                // Take the nested map out so that it is uniquely referenced.
+                guard case .map(var am)? = out.removeValue(forKey: k) else { continue }
+                mergeMaps(into: &am, vm)
+                out[k] = .map(am)
             } else {
                 out[k] = v
             }
         }
-        return out
     }
 }
 

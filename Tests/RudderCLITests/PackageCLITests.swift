@@ -67,9 +67,9 @@ enum PackageCLI {
 @Suite struct PackageCommandTests {
     static let cases: [GoldenCase] = (try? GoldenCases.load("package/package.cases")) ?? []
     static var archiveCases: [GoldenCase] { cases.filter { $0["helm-entries"] != nil } }
-    static var otherCases: [GoldenCase] { cases.filter { $0["helm-entries"] == nil } }
+    static var otherCases: [GoldenCase] { cases.filter { $0["helm-entries"] == nil && $0["args"] != nil } }
 
-    @Test func casesAreLoaded() { #expect(Self.archiveCases.count >= 4 && Self.otherCases.count >= 4) }
+    @Test func casesAreLoaded() { #expect(Self.archiveCases.count >= 6 && Self.otherCases.count >= 4) }
 
     /// Helm renders rudder's archive as it renders the folder (checked when the
     /// goldens were made); rudder must render both the same way too.
@@ -77,9 +77,10 @@ enum PackageCLI {
     func renderingMatchesHelmForFolderAndArchive(_ golden: GoldenCase) throws {
         let out = PackageCLI.temporaryDirectory("package")
         defer { FileSystem.removeTree(out) }
-        let archive = try PackageCLI.package(golden.name, into: out)
+        let path = PackageCLI.root + "/" + (golden["path"] ?? "")
+        let archive = try PackageCLI.package(path, into: out)
         #expect(archive == out + "/" + (golden["archive"] ?? ""))
-        let folder = try PackageCLI.rudder(["template", "rel", golden.name])
+        let folder = try PackageCLI.rudder(["template", "rel", path])
         #expect(folder.stdout == golden["helm-template-of-rudder-archive"])
         let packed = try PackageCLI.rudder(["template", "rel", archive])
         #expect(packed.stdout == golden["helm-template-of-rudder-archive"])
@@ -123,6 +124,10 @@ enum PackageCLI {
         let result = try PackageCLI.rudder(["package", "withdep", "-u", "-d", "out"], environment: PackageCLI.epoch, directory: work)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(FileSystem.exists(work + "/withdep/charts/deplib-0.2.0.tgz"))
+        let golden = Self.cases.first { $0.name == "dependency update withdep" }
+        #expect(try FileSystem.readText(work + "/withdep/Chart.lock") == golden?["chart-lock"])
+        let listing = try TestProcess.run(["tar", "tzf", work + "/out/withdep-0.5.0.tgz"])
+        #expect(listing.stdout == (golden?["entries"] ?? "") + "\n")
         let rendered = try PackageCLI.rudder(["template", "rel", work + "/out/withdep-0.5.0.tgz"])
         #expect(rendered.stdout.contains("v: \"from-deplib\""), "\(rendered.stdout)")
     }

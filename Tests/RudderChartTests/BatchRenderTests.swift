@@ -31,7 +31,7 @@ import _RudderTestSupport
 
     @Test func casesMatchTheReleaseSet() throws {
         let releases = try Self.releases()
-        #expect(Self.cases.count == 13)
+        #expect(Self.cases.count == 14)
         #expect(releases.map(\.name) == Self.cases.map(\.name))
         #expect(Self.cases.contains { $0["status"] == "1" } && Self.cases.contains { $0["status"] == "0" })
     }

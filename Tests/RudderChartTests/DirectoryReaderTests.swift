@@ -63,7 +63,8 @@ import RudderCore
         let chart = try FileSystemHelper.chart()
         defer { FileSystemHelper.remove(chart + "/..") }
         FileSystemHelper.symlink("nowhere.txt", chart + "/dangling.txt")
-        #expect(loadError(chart)?.message == "stat \(chart)/dangling.txt: no such file or directory")
+        // Helm: "error evaluating symlink <link>: lstat <target>: no such file or directory".
+        #expect(loadError(chart)?.message == "error evaluating symlink \(chart)/dangling.txt: lstat \(chart)/nowhere.txt: no such file or directory")
         try FileSystemHelper.write(chart + "/.helmignore", Array("dangling.txt\n".utf8))
         #expect(loadError(chart) == nil)
     }

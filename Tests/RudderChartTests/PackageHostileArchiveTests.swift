@@ -115,6 +115,29 @@ import _RudderTestSupport
         #expect(!FileSystem.exists(root + "/out/chart-1.0.0.tgz"))
     }
 
+    @Test func showRefusesHostileArchiveFiles() throws {
+        let root = "/tmp/rudder-hostile-show-\(Int.random(in: 0..<1_000_000_000))"
+        defer { FileSystem.removeTree(root) }
+        let archives: [(String, [UInt8], String)] = [
+            ("traversal.tgz", Self.gzip(Self.chartYAML + Self.file("evil/../../x", "boom") + [UInt8](repeating: 0, count: 1024)),
+             "parent directory"),
+            ("link.tgz", Self.gzip(Self.chartYAML + Self.header("evil/README.md", type: "2", link: "/etc/passwd")
+                                   + [UInt8](repeating: 0, count: 1024)), "links are not allowed"),
+            ("truncated.tgz", Array(Self.gzip(Self.chartYAML + Self.file("evil/values.yaml", "a: 1\n")).dropLast(9)), "unexpected EOF"),
+        ]
+        for (name, bytes, fragment) in archives {
+            try FileSystem.writeAtomically(root + "/" + name, bytes)
+            for section in ChartShow.Section.allCases {
+                do {
+                    _ = try ChartShow.show(section, chartPath: root + "/" + name)
+                    Issue.record("\(name) was shown")
+                } catch {
+                    #expect(error.message.contains(fragment), "\(name): \(error.message)")
+                }
+            }
+        }
+    }
+
     @Test func repoIndexLeavesOutHostileArchivesAndSaysWhy() throws {
         let root = "/tmp/rudder-hostile-index-\(Int.random(in: 0..<1_000_000_000))"
         defer { FileSystem.removeTree(root) }

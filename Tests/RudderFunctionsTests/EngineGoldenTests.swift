@@ -26,6 +26,7 @@ import _RudderTestSupport
         var options = FunctionOptions()
         options.localZoneName = "UTC"
         options.clock = { (1_709_634_030, 0) }
+        options.monotonicClock = nil
         HelmFunctions.register(into: &registry, options: options)
         return registry
     }()

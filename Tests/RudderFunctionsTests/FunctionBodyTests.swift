@@ -86,3 +86,19 @@ import Testing
         #expect(try call("getHostByName", ["localhost"]) == "")
     }
 }
+
+/// `now` carries Go's monotonic clock reading, which `String()` prints.
+@Suite struct NowTests {
+    @Test func nowPrintsMonotonicReading() throws {
+        var options = FunctionOptions()
+        options.localZoneName = "UTC"
+        options.clock = { (1_709_634_030, 5) }
+        options.monotonicClock = { 1_234_567_890 }
+        var registry = FunctionRegistry()
+        HelmFunctions.register(into: &registry, options: options)
+        let now = try #require(try registry["now"]?.body([]))
+        #expect(try registry["toString"]?.body([now]) == "2024-03-05 10:20:30.000000005 +0000 UTC m=+1.234567890")
+        // Converting to a zone drops the reading, as Go's In does.
+        #expect(try registry["dateInZone"]?.body(["15:04:05", now, "UTC"]) == "10:20:30")
+    }
+}

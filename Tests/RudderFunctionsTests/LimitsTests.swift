@@ -70,3 +70,35 @@ import Testing
         #expect(try call("repeat", [.int(3), .string("ab")]) == .string("ababab"))
     }
 }
+
+/// Hostile TOML and YAML input ends in an error value, never a crash.
+@Suite struct HostileInputTests {
+    func call(_ name: String, _ arguments: [Value]) throws -> Value {
+        guard let function = HelmFunctions.registry[name] else { throw FunctionError("no function \(name)") }
+        return try function.body(arguments)
+    }
+
+    @Test func deeplyNestedTOMLArraysFail() throws {
+        let text = "a = " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)
+        let result = try call("fromToml", [.string(text)])
+        #expect(result.lookup(["Error"]) != nil)
+    }
+
+    @Test func longTOMLKeysFail() throws {
+        let text = "[" + Array(repeating: "k", count: 5000).joined(separator: ".") + "]"
+        let result = try call("fromToml", [.string(text)])
+        #expect(result.lookup(["Error"]) != nil)
+    }
+
+    @Test func yamlAliasBombFails() throws {
+        var text = "a: &a [x, x, x, x, x, x, x, x, x]\n"
+        var previous = "a"
+        for level in 1..<12 {
+            let name = "l\(level)"
+            text += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]\n"
+            previous = name
+        }
+        let result = try call("fromYaml", [.string(text)])
+        #expect(result.lookup(["Error"]) != nil)
+    }
+}

@@ -80,6 +80,19 @@ import Testing
         #expect(occurrences(of: "error calling include", in: text ?? "") == 7)
     }
 
+    @Test func selfRecursiveTplEnds() {
+        // Helm overflows Go's stack here; we stop at the call depth limit.
+        var options = ExecutionOptions()
+        options.maxCallDepth = 200
+        let data: Value = .map(["Values": .map(["t": .string("{{ tpl .Values.t . }}")])])
+        let result = run("{{ tpl .Values.t . }}", options: options, data: data)
+        guard case .failure(let error) = result else {
+            Issue.record("expected an error")
+            return
+        }
+        #expect(error.innermostMessage.contains("exceeded maximum template depth (200)"))
+    }
+
     @Test func templateDepthLimit() {
         var options = ExecutionOptions()
         options.maxTemplateDepth = 50

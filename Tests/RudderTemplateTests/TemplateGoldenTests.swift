@@ -104,8 +104,26 @@ struct GoldenRunner {
         guard let template = golden["template"], let valuesText = golden["values"] else {
             return "case lacks template or values"
         }
-        let values: Value
+        var values: Value
         do { values = try TestJSON.decode(valuesText) } catch { return "values: \(error)" }
+        if let sets = golden["set"] {
+            // Only the forms the cases use: `key=INTEGER` and `key={INTEGER,…}` (Helm: int64).
+            guard case .map(var map) = values else { return "values are not a map" }
+            for line in sets.split(separator: "\n") {
+                let parts = line.split(separator: "=", maxSplits: 1)
+                guard parts.count == 2 else { return "bad set line \(line)" }
+                let text = parts[1]
+                if text.hasPrefix("{") && text.hasSuffix("}") {
+                    let items = text.dropFirst().dropLast().split(separator: ",")
+                    map[String(parts[0])] = .list(items.map { Int64($0).map(Value.int64) ?? .string(String($0)) })
+                } else if let number = Int64(text) {
+                    map[String(parts[0])] = .int64(number)
+                } else {
+                    return "unsupported set value \(text)"
+                }
+            }
+            values = .map(map)
+        }
         var set = TemplateSet()
         var actual: Result<String, TemplateError>
         do {
@@ -133,7 +151,7 @@ struct GoldenRunner {
 @Suite struct TemplateGoldenTests {
     static let groups = [
         "text", "trim", "control", "printf", "compare", "builtins", "parse-errors", "exec-errors", "include",
-        "functions", "misc",
+        "functions", "misc", "lexer", "int64",
     ]
 
     @Test(arguments: groups)

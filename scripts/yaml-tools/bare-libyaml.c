@@ -6,7 +6,7 @@
 
 static double now(void) {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts); /* CPU time: steadier on a shared machine */
     return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
@@ -42,6 +42,6 @@ int main(int argc, char **argv) {
         double elapsed = now() - start;
         if (elapsed < best) best = elapsed;
     }
-    printf("ok: %ld bytes, %ld events in %d ms: %d MB/s\n", size, events, (int)(best * 1000), (int)(size / 1e6 / best));
+    printf("ok: %ld bytes, %ld events in %d ms CPU: %.1f MB/s\n", size, events, (int)(best * 1000), size / 1e6 / best);
     return 0;
 }

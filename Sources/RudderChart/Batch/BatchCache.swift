@@ -8,6 +8,8 @@ import Synchronization
 final class BatchCache: Sendable {
     private let charts = Mutex<[String: Result<Chart, TemplateFailure>]>([:])
     private let renderers = Mutex<[String: Result<ChartRenderer, RenderError>]>([:])
+    /// Compiled values schemas.
+    let schemas = SchemaCache()
 
     /// The chart at `path`, loaded by the first release that asks.
     func chart(at path: String) -> Result<Chart, TemplateFailure> {

@@ -127,9 +127,19 @@ public enum BatchRenderer {
             let capabilities = try TemplateAction.capabilities(for: request)
             let chart = try cache.chart(at: request.chartPath).get()
             let inline = release.inlineValues
-            let prepared = try TemplateAction.prepareValues(chart: chart, request: request) { path throws(ChartError) in
+            // Schema validation as `prepareValues` does it, with each schema compiled once per batch.
+            var valuesRequest = request
+            valuesRequest.skipSchemaValidation = true
+            let prepared = try TemplateAction.prepareValues(chart: chart, request: valuesRequest) { path throws(ChartError) in
                 if let bytes = inline[path] { return bytes }
                 return try ValuesOptions.readFileFromDisk(path)
+            }
+            if !request.skipSchemaValidation {
+                do {
+                    try cache.schemas.validateValues(of: prepared, chartPath: request.chartPath)
+                } catch {
+                    throw TemplateFailure(error.description, detail: error.position.map { "at \($0)" })
+                }
             }
             let chartPath = request.chartPath
             let enableDNS = request.enableDNS
@@ -168,18 +178,27 @@ public enum BatchRenderer {
         }
     }
 
-    /// Documents in rendered output: each starts with `---` then `# Source:`.
+    /// Documents in rendered output: each starts with a line `---` followed by `# Source:`.
     static func countDocuments(_ text: String) -> Int {
-        var count = 0
-        var utf8 = text.utf8[...]
-        let marker = Array("---\n# Source: ".utf8)
-        var atLineStart = true
-        while let first = utf8.first {
-            if atLineStart && first == marker[0] && utf8.starts(with: marker) { count += 1 }
-            atLineStart = first == UInt8(ascii: "\n")
-            utf8 = utf8.dropFirst()
+        var text = text
+        return text.withUTF8 { bytes in
+            let marker: [UInt8] = Array("---\n# Source: ".utf8)
+            var count = 0
+            var lineStart = 0
+            while lineStart + marker.count <= bytes.count {
+                var matches = true
+                for offset in 0..<marker.count where bytes[lineStart + offset] != marker[offset] {
+                    matches = false
+                    break
+                }
+                if matches { count += 1 }
+                // On to the next line.
+                var index = lineStart
+                while index < bytes.count && bytes[index] != UInt8(ascii: "\n") { index += 1 }
+                lineStart = index + 1
+            }
+            return count
         }
-        return count
     }
 
     static func monotonicSeconds() -> Double {

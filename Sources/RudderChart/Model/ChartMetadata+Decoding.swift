@@ -148,8 +148,10 @@ struct MetadataDecoder {
     func maintainer(_ value: Value) throws(ChartError) -> ChartMaintainer {
         guard case .map(let map) = value else { throw mismatch(value, "maintainers", "v2.Maintainer") }
         var result = ChartMaintainer()
+        // Go names the innermost struct in its error: `Maintainer.maintainers.name`.
+        let inner = MetadataDecoder(structName: "Maintainer")
         for (key, field) in orderedFields(map, known: ["name", "email", "url"]) {
-            let text = try string(field, "maintainers." + key)
+            let text = try inner.string(field, "maintainers." + key)
             switch key {
             case "name": result.name = text
             case "email": result.email = text
@@ -163,19 +165,21 @@ struct MetadataDecoder {
         guard case .map(let map) = value else { throw mismatch(value, "dependencies", "v2.Dependency") }
         var result = ChartDependency()
         let known = ["name", "version", "repository", "condition", "tags", "enabled", "import-values", "alias", "depends-on"]
+        // Go names the innermost struct in its error: `Dependency.dependencies.tags`.
+        let inner = MetadataDecoder(structName: "Dependency")
         for (key, field) in orderedFields(map, known: known) {
             let path = "dependencies." + key
             switch key {
-            case "name": result.name = try string(field, path)
-            case "version": result.version = try string(field, path)
-            case "repository": result.repository = try string(field, path)
-            case "condition": result.condition = try string(field, path)
-            case "tags": result.tags = try strings(field, path)
-            case "enabled": result.enabled = try bool(field, path)
-            case "alias": result.alias = try string(field, path)
-            case "depends-on": result.dependsOn = try strings(field, path)
+            case "name": result.name = try inner.string(field, path)
+            case "version": result.version = try inner.string(field, path)
+            case "repository": result.repository = try inner.string(field, path)
+            case "condition": result.condition = try inner.string(field, path)
+            case "tags": result.tags = try inner.strings(field, path)
+            case "enabled": result.enabled = try inner.bool(field, path)
+            case "alias": result.alias = try inner.string(field, path)
+            case "depends-on": result.dependsOn = try inner.strings(field, path)
             default:
-                result.importValues = try list(field, path, elementType: "interface {}").map(Self.importValue)
+                result.importValues = try inner.list(field, path, elementType: "interface {}").map(Self.importValue)
             }
         }
         return result

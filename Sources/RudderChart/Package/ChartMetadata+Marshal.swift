@@ -65,4 +65,20 @@ extension ChartDependency {
         if !imports.isEmpty { entry["import-values"] = .list(imports) }
         return .map(entry)
     }
+
+    /// encoding/json of Helm's `Dependency` struct: fields in declaration order, empty ones left out.
+    var goJSON: String {
+        func quoted(_ text: String) -> String { JSONWriter.encode(.string(text)) }
+        var fields = ["\"name\":" + quoted(name)]
+        if !version.isEmpty { fields.append("\"version\":" + quoted(version)) }
+        fields.append("\"repository\":" + quoted(repository))
+        if !condition.isEmpty { fields.append("\"condition\":" + quoted(condition)) }
+        if !tags.isEmpty { fields.append("\"tags\":[" + tags.map(quoted).joined(separator: ",") + "]") }
+        if enabled { fields.append("\"enabled\":true") }
+        if case .list(let imports)? = marshalledValue.mapValue?["import-values"] {
+            fields.append("\"import-values\":" + JSONWriter.encode(.list(imports)))
+        }
+        if !alias.isEmpty { fields.append("\"alias\":" + quoted(alias)) }
+        return "{" + fields.joined(separator: ",") + "}"
+    }
 }

@@ -1,4 +1,5 @@
 import RudderCore
+import RudderYAML
 
 extension ChartPackager {
     /// `--dependency-update` without a network: each dependency of Chart.yaml
@@ -12,9 +13,13 @@ extension ChartPackager {
         var top = path
         while top.count > 1 && top.hasSuffix("/") { top.removeLast() }
         var written: [String] = []
+        var locked: [ChartDependency] = []
         let present = Set(chart.dependencies.map(\.name))
         for dependency in chart.metadata.dependencies {
             guard dependency.repository.hasPrefix("file://") else {
+                if let vendored = chart.dependencies.first(where: { $0.name == dependency.name }) {
+                    locked.append(ChartDependency(name: dependency.name, version: vendored.metadata.version, repository: dependency.repository))
+                }
                 if present.contains(dependency.name) { continue }
                 throw ChartError(
                     "dependency \(goQuote(dependency.name)) comes from \(goQuote(dependency.repository)), which cannot be reached; only file:// dependencies are updated",
@@ -47,7 +52,31 @@ extension ChartPackager {
                 throw ChartError("cannot write \(target): \(error.reason)", file: target)
             }
             written.append(target)
+            locked.append(ChartDependency(name: dependency.name, version: source.metadata.version, repository: dependency.repository))
+        }
+        if chart.metadata.apiVersion == ChartMetadata.apiVersionV2 && !chart.metadata.dependencies.isEmpty {
+            let lock = lockFile(requested: chart.metadata.dependencies, locked: locked, generated: Timestamp(seconds: modificationTime))
+            do {
+                try FileSystem.writeAtomically(top + "/Chart.lock", Array(lock.utf8))
+            } catch {
+                throw ChartError("cannot write \(top)/Chart.lock: \(error.reason)", file: top + "/Chart.lock")
+            }
         }
         return written
+    }
+
+    /// Chart.lock as `helm dependency update` writes it, with `generated` set to
+    /// the given time instead of the wall clock, and Helm's digest: sha256 of
+    /// the JSON of `[requested, locked]` (fields in struct order, HTML-escaped).
+    static func lockFile(requested: [ChartDependency], locked: [ChartDependency], generated: Timestamp) -> String {
+        func json(_ dependencies: [ChartDependency]) -> String {
+            "[" + dependencies.map(\.goJSON).joined(separator: ",") + "]"
+        }
+        let digest = "sha256:" + SHA256.hexDigest(Array(("[" + json(requested) + "," + json(locked) + "]").utf8))
+        let lock: Value = .map([
+            "generated": .string(generated.rfc3339Nano), "digest": .string(digest),
+            "dependencies": .list(locked.map(\.marshalledValue)),
+        ])
+        return YAMLWriter.marshal(lock)
     }
 }

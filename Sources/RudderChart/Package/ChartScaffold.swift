@@ -15,7 +15,7 @@ public enum ChartScaffold {
 
     /// The starter chart's files for a chart called `name`.
     public static func files(chartName name: String) -> [(path: String, content: String)] {
-        files.map { ($0.path, $0.content.replacingAll("<CHARTNAME>", with: name)) }
+        (files + templateFiles).map { ($0.path, $0.content.replacingAll("<CHARTNAME>", with: name)) }
     }
 
     /// Writes the starter chart into `path` (its last component is the chart
