@@ -46,6 +46,19 @@ struct LintCommand: ParsableCommand {
     @Option(name: .customLong("format"), help: "Output format: text (Helm's) or json.")
     var format: Format = .text
 
+    enum RuleSet: String, ExpressibleByArgument, CaseIterable {
+        case helm
+        case all
+    }
+
+    @Option(name: .customLong("rules"), help: ArgumentHelp(
+        "Rules to run: helm (helm lint's only) or all (with the production rules of Rudder).",
+        valueName: "SET"))
+    var ruleSet: RuleSet?
+
+    @Option(name: .customLong("disable"), help: ArgumentHelp("Switch a Rudder rule off (repeatable).", valueName: "RULE"))
+    var disabledRules: [String] = []
+
     mutating func run() throws {
         if paths.isEmpty {
             throw CLIFailure("\"rudder lint\" requires at least 1 argument\n\nUsage:  rudder lint PATH [flags]")
@@ -59,6 +72,13 @@ struct LintCommand: ParsableCommand {
         options.withSubcharts = withSubcharts
         options.kubeVersion = kubeVersion
         options.namespace = namespace
+        if (ruleSet ?? .helm) == .all {
+            let known = Set(LintRule.productionRules.map(\.rule.id))
+            for id in disabledRules where !known.contains(id) {
+                throw CLIFailure("unknown rule \"\(id)\" for --disable", status: 2)
+            }
+            options.additionalChecks = [ProductionCheck(disabled: Set(disabledRules))]
+        }
 
         let report: LintReport
         do {
