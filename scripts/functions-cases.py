@@ -641,7 +641,32 @@ def _random_conversion_cases(seed, count):
     return cases
 
 
-RANDOM = _random_semver_cases(20261126, 80) + _random_conversion_cases(20261126, 40)
+def _random_date_cases(seed, count):
+    """Go layouts from random elements, dates across zones; and parse round trips."""
+    import random
+    rng = random.Random(seed)
+    tokens = ["2006", "06", "01", "1", "Jan", "January", "02", "2", "_2", "__2", "002", "15", "03", "3", "04", "4",
+              "05", "5", "PM", "pm", "Mon", "Monday", "MST", "-0700", "-07:00", "-07", "Z0700", "Z07:00", ".000",
+              ".999999", " ", "-", "/", ":", "T"]
+    zones = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe", "America/St_Johns",
+             "Pacific/Chatham", "Africa/Casablanca", "America/Sao_Paulo", "Antarctica/Troll"]
+    cases = []
+    for index in range(count):
+        layout = "".join(rng.choice(tokens) for _ in range(rng.randint(1, 6)))
+        date = "%04d-%02d-%02d %02d:%02d:%02d.%03d" % (
+            rng.choice([1901, 1970, 1999, 2024, 2037, 2050]), rng.randint(1, 12), rng.randint(1, 28),
+            rng.randint(0, 23), rng.randint(0, 59), rng.randint(0, 59), rng.randint(0, 999))
+        zone = rng.choice(zones)
+        if index % 2 == 0:
+            cases.append('{{ dateInZone "%s" (toDate "2006-01-02 15:04:05.000" "%s") "%s" }}' % (layout, date, zone))
+        else:
+            cases.append('{{ $s := dateInZone "%s" (toDate "2006-01-02 15:04:05.000" "%s") "%s" }}{{ $s }} => '
+                         '{{ toDate "%s" $s | date "2006-01-02T15:04:05.000Z07:00" }}' % (layout, date, zone, layout))
+    return cases
+
+
+RANDOM = (_random_semver_cases(20261126, 80) + _random_conversion_cases(20261126, 40)
+          + _random_date_cases(20261126, 60))
 
 FAMILIES = {
     "strings": STRINGS,
