@@ -403,6 +403,26 @@ def moby(declared):
     return files
 
 
+@fixture("chart-metadata")
+def _chart_metadata():
+    chart_template = "# {{ toJson .Chart }}\n"
+    files = with_values_template({
+        "Chart.yaml": (
+            "apiVersion: v2\nname: md\nversion: 1.0\nappVersion: 01.10\ndescription: \"multi\\tline\\nand\\x01ctl\"\n"
+            "keywords: [1e3, yes, ~]\nhome: https://x\nsources: [a, b]\nmaintainers:\n- name: me\n  email: a@b.c\n  url: http://u\n"
+            "icon: i.png\nannotations: {a: 1, b: x}\nkubeVersion: \">=1.20\"\ntype: application\ncondition: c\ntags: t\n"
+            "Name: Upper\nNAME: upper\nDescriptioN: ignored\n"
+            "dependencies:\n- name: sub\n  version: 0.1.0\n  repository: file://../sub\n  condition: sub.enabled\n  tags: [x]\n"
+            "  alias: s\n  import-values: [a, {child: b, parent: c}, {child: 1.5}]\n"
+            "- name: sub\n  version: \"~0.1\"\n  repository: file://../sub\n  condition: other.enabled\n  tags: [y]\n  alias: other\n"
+        ),
+        "values.yaml": "other: {enabled: false}\n",
+        "templates/chart.yaml": chart_template,
+    })
+    files.update(sub("charts/sub/", "sub", extra="description: \"  spaced  \"\n", more={"templates/chart.yaml": chart_template}))
+    return files
+
+
 FIXTURE_DEFINITIONS["moby"] = lambda: moby(False)
 FIXTURE_DEFINITIONS["moby-declared"] = lambda: moby(True)
 
@@ -470,6 +490,17 @@ BAD_CHARTS = {
     "bad-helmignore-negation": {"Chart.yaml": chart_yaml("bad"), ".helmignore": "!keep.txt\n", "keep.txt": "k\n"},
     "bad-schema-json": {"Chart.yaml": chart_yaml("bad"), "values.schema.json": "a: 1\n"},
     "bad-subchart": {"Chart.yaml": chart_yaml("bad"), "charts/inner/Chart.yaml": "apiVersion: v2\nname: inner\n"},
+    "bad-charts-loose-file": {"Chart.yaml": chart_yaml("bad"), "charts/README.md": "not a chart\n"},
+    "bad-charts-broken-archive": {"Chart.yaml": chart_yaml("bad"), "charts/sub-0.1.0.tgz": b"not gzip at all"},
+    "bad-charts-nested-broken": {
+        "Chart.yaml": chart_yaml("bad"),
+        "charts/mid/Chart.yaml": chart_yaml("mid"),
+        "charts/mid/charts/leaf/Chart.yaml": "apiVersion: v2\nname: leaf\nversion: 1.0\ntype: other\n",
+    },
+    "bad-chartfile-maintainer-string": {"Chart.yaml": chart_yaml("bad", extra="maintainers: [me]\n")},
+    "bad-chartfile-annotations-list": {"Chart.yaml": chart_yaml("bad", extra="annotations: [a]\n")},
+    "bad-chartfile-dependency-tags": {"Chart.yaml": chart_yaml("bad", extra="dependencies:\n- name: x\n  tags: x\n")},
+    "bad-chartfile-name-number": {"Chart.yaml": "apiVersion: v2\nname: 42\nversion: 0.1.0\n"},
     "bad-import-values": {
         "Chart.yaml": chart_yaml("bad", extra="dependencies:\n- name: x\n  version: 0.1.0\n  import-values:\n  - 1\n  - [a]\n  - {child: 1, parent: null}\n"),
         "charts/x/Chart.yaml": chart_yaml("x"),
@@ -479,7 +510,135 @@ BAD_CHARTS = {
 }
 
 
+# Schemas that fail in particular ways: (schema, values.yaml).
+SCHEMA_CASES = {
+    "schema-cycle-root": ('{"$ref": "#"}', "a: 1\n"),
+    "schema-cycle-defs": ('{"$defs": {"a": {"$ref": "#/$defs/b"}, "b": {"$ref": "#/$defs/a"}}, "$ref": "#/$defs/a"}', "a: 1\n"),
+    "schema-missing-pointer": ('{"$ref": "#/definitions/missing"}', "a: 1\n"),
+    "schema-big-number": ('{"properties": {"a": {"minimum": 1000000.5}, "b": {"maximum": 1234.5}, "c": {"multipleOf": 0.00001}}}', "a: 5\nb: 12345.25\nc: 0.000015\n"),
+    "schema-enum-display": ('{"properties": {"a": {"enum": [1000, "x", true, null]}}}', "a: 5\n"),
+    "schema-draft4-exclusive": ('{"$schema": "http://json-schema.org/draft-04/schema#", "properties": {"a": {"minimum": 5, "exclusiveMinimum": true}}}', "a: 5\n"),
+    "schema-oneof-none": ('{"oneOf": [{"required": ["a"]}, {"required": ["b"]}]}', "c: 1\n"),
+    "schema-oneof-both": ('{"oneOf": [{"required": ["a"]}, {"required": ["b"]}]}', "a: 1\nb: 2\n"),
+    "schema-const-object": ('{"properties": {"a": {"const": {"x": 1}}, "b": {"dependentRequired": {"x": ["y", "z"]}}}}', "a: 1\nb: {x: 1}\n"),
+    "schema-not": ('{"properties": {"a": {"not": {"type": "string"}}}}', "a: s\n"),
+    "schema-if-then": ('{"if": {"properties": {"kind": {"const": "db"}}}, "then": {"required": ["port"]}, "else": {"required": ["url"]}}', "kind: db\n"),
+    "schema-prefix-items": ('{"properties": {"l": {"prefixItems": [{"type": "string"}], "items": false}}}', "l: [a, 2, 3]\n"),
+    "schema-draft7-items": ('{"$schema": "http://json-schema.org/draft-07/schema#", "properties": {"l": {"items": [{"type": "string"}], "additionalItems": false}}}', "l: [a, 2, 3]\n"),
+    "schema-contains": ('{"properties": {"l": {"contains": {"type": "string"}, "maxItems": 1}}}', "l: [1, 2]\n"),
+    "schema-unevaluated": ('{"properties": {"a": {}}, "unevaluatedProperties": false}', "a: 1\nb: 2\n"),
+    "schema-property-names": ('{"propertyNames": {"maxLength": 3}}', "abcd: 1\n"),
+    "schema-pattern-properties": ('{"patternProperties": {"^x-": {"type": "string"}}, "additionalProperties": {"type": "integer"}}', "x-a: 1\nb: s\n"),
+    "schema-min-properties": ('{"minProperties": 3, "maxProperties": 0}', "a: 1\n"),
+    "schema-string-lengths": ('{"properties": {"a": {"minLength": 5}, "b": {"maxLength": 1}}}', "a: héé\nb: ✓✓\n"),
+    "schema-anchor": ('{"$defs": {"n": {"$anchor": "num", "type": "number"}}, "properties": {"a": {"$ref": "#num"}}}', "a: x\n"),
+    "schema-id-ref": ('{"$id": "http://example.com/root.json", "$defs": {"s": {"$id": "s.json", "type": "string"}}, "properties": {"a": {"$ref": "s.json"}}}', "a: 1\n"),
+    "schema-true-false": ('{"properties": {"a": true, "b": false}}', "a: 1\nb: 2\n"),
+    "schema-nested-ref": ('{"properties": {"a": {"$ref": "#/$defs/obj"}}, "$defs": {"obj": {"type": "object", "properties": {"b": {"type": "integer"}}, "required": ["c"]}}}', "a: {b: x}\n"),
+    "schema-format-draft7": ('{"$schema": "http://json-schema.org/draft-07/schema#", "properties": {"a": {"format": "email"}, "b": {"format": "ipv4"}, "c": {"format": "date-time"}, "d": {"format": "uuid"}, "e": {"format": "hostname"}, "f": {"format": "duration"}}}', "a: x\n"),
+    "schema-format-ipv4": ('{"$schema": "http://json-schema.org/draft-07/schema#", "properties": {"b": {"format": "ipv4"}}}', "b: 1.2.3.04\n"),
+    "schema-format-date-time": ('{"$schema": "http://json-schema.org/draft-07/schema#", "properties": {"c": {"format": "date-time"}}}', "c: 2024-01-01X10:00:00Z\n"),
+    "schema-format-uuid": ('{"$schema": "http://json-schema.org/draft-07/schema#", "properties": {"d": {"format": "uuid"}}}', "d: 123e4567-e89b-12d3-a456-42661417400g\n"),
+    "schema-format-hostname": ('{"$schema": "http://json-schema.org/draft-07/schema#", "properties": {"e": {"format": "hostname"}}}', "e: -bad.example.com\n"),
+    "schema-format-duration": ('{"$schema": "http://json-schema.org/draft-07/schema#", "properties": {"f": {"format": "duration"}}}', "f: P1S\n"),
+    "schema-format-email-domain": ('{"$schema": "http://json-schema.org/draft-04/schema#", "properties": {"a": {"format": "email"}}}', "a: me@exa_mple.com\n"),
+    "schema-format-2020-ignored": ('{"properties": {"a": {"format": "email"}}}', "a: x\n"),
+    "schema-meta-type": ('{"properties": {"a": {"type": "foo"}}}', "a: 1\n"),
+    "schema-meta-type-draft7": ('{"$schema": "http://json-schema.org/draft-07/schema#", "properties": {"a": {"type": "foo"}}}', "a: 1\n"),
+    "schema-meta-type-list": ('{"$schema": "http://json-schema.org/draft-07/schema#", "type": ["string", "foo"]}', "a: 1\n"),
+    "schema-meta-pattern": ('{"$schema": "http://json-schema.org/draft-07/schema#", "properties": {"a": {"pattern": "("}}}', "a: 1\n"),
+    "schema-meta-pattern-2020": ('{"$defs": {"x": {"properties": {"y": {"pattern": "[a"}}}}}', "a: 1\n"),
+    "schema-meta-minimum": ('{"properties": {"a": {"minimum": "x"}}}', "a: 1\n"),
+    "schema-meta-required": ('{"properties": {"a": {"required": "x"}}}', "a: 1\n"),
+    "schema-meta-array": ('[]', "a: 1\n"),
+    "schema-meta-subschema-number": ('{"properties": {"a": 5}}', "a: 1\n"),
+    "schema-meta-min-length": ('{"$schema": "http://json-schema.org/draft-07/schema#", "properties": {"a": {"minLength": -1}}}', "a: 1\n"),
+    "schema-subchart-not-map": (None, None),
+}
+
+
+def schema_fixture(name, schema, values):
+    files = {"Chart.yaml": chart_yaml("schema"), "templates/values.yaml": VALUES_TEMPLATE}
+    if name == "schema-subchart-not-map":
+        files.update({"values.yaml": "sub: 1\n", "Chart.yaml": chart_yaml("schema")})
+        files.update(sub("charts/sub/", "sub", more={"values.schema.json": '{"type": "object"}\n'}))
+        return files
+    files["values.schema.json"] = schema + "\n"
+    files["values.yaml"] = values
+    return files
+
+
+# Archives, built from these descriptions both here (for Helm) and in the test
+# (with its own tar writer), so no binary fixture is committed. Each entry:
+# (type, name, data); types: file, dir, raw (the whole file is `data`, not a tar).
+ARCHIVE_CASES = {
+    "archive-ok": ("chart.tgz", [("file", "mychart/Chart.yaml", chart_yaml("mychart")), ("dir", "mychart/templates/", ""),
+                                 ("file", "mychart/templates/values.yaml", VALUES_TEMPLATE), ("file", "mychart/values.yaml", "a: 1\n")]),
+    "archive-parent-dir": ("chart.tgz", [("file", "mychart/Chart.yaml", chart_yaml("mychart")), ("file", "mychart/../evil.txt", "x")]),
+    "archive-outside-base": ("chart.tgz", [("file", "Chart.yaml", chart_yaml("mychart"))]),
+    "archive-chart-yaml-top": ("chart.tgz", [("file", "Chart.yaml/x", chart_yaml("mychart"))]),
+    "archive-empty": ("chart.tgz", []),
+    "archive-only-dirs": ("chart.tgz", [("dir", "mychart/", ""), ("dir", "mychart/templates/", "")]),
+    "archive-no-chart-yaml": ("chart.tgz", [("file", "mychart/values.yaml", "a: 1\n")]),
+    "archive-not-gzip": ("chart.tgz", [("raw", "", "just some text\n")]),
+    "archive-yaml-name": ("values.yaml", [("raw", "", "a: 1\n")]),
+    "archive-backslashes": ("chart.tgz", [("file", "mychart\\Chart.yaml", chart_yaml("mychart")),
+                                          ("file", "mychart\\templates\\values.yaml", VALUES_TEMPLATE)]),
+}
+
+
+def build_archive(path, entries):
+    if entries and entries[0][0] == "raw":
+        with open(path, "w") as f:
+            f.write(entries[0][2])
+        return
+    files = {}
+    raw = io.BytesIO()
+    with tarfile.open(fileobj=raw, mode="w", format=tarfile.USTAR_FORMAT) as tar:
+        for kind, name, data in entries:
+            info = tarfile.TarInfo(name)
+            info.mtime = 0
+            if kind == "dir":
+                info.type = tarfile.DIRTYPE
+                info.mode = 0o755
+                tar.addfile(info)
+            else:
+                payload = data.encode()
+                info.size = len(payload)
+                info.mode = 0o644
+                tar.addfile(info, io.BytesIO(payload))
+    with open(path, "wb") as f:
+        with gzip.GzipFile(fileobj=f, mode="wb", mtime=0) as gz:
+            gz.write(raw.getvalue())
+
+
+def archive_cases():
+    import tempfile
+    cases = []
+    with tempfile.TemporaryDirectory() as directory:
+        for name, (filename, entries) in ARCHIVE_CASES.items():
+            path = os.path.join(directory, filename)
+            build_archive(path, entries)
+            rc, out, err = run_helm(["template", "release-name", filename], cwd=directory)
+            description = "\n".join("%s\t%s\t%s" % (kind, entry, data.replace("\\", "\\\\").replace("\n", "\\n"))
+                                    for kind, entry, data in entries)
+            sections = [("file", filename), ("entries", description)]
+            if rc == 0:
+                sections.append(("output", out.decode()))
+            else:
+                message = err.decode()
+                start = message.rfind("\nError: ")
+                message = message[len("Error: "):] if message.startswith("Error: ") else message[start + len("\nError: "):]
+                message = message.replace(directory, "<dir>")
+                sections.append(("error", message[:-1] if message.endswith("\n") else message))
+            cases.append((name, sections))
+            os.remove(path)
+    return cases
+
+
 def build_fixtures():
+    for name, (schema, values) in SCHEMA_CASES.items():
+        write_fixture(name, schema_fixture(name, schema, values))
     os.makedirs(FIXTURES, exist_ok=True)
     for name, function in FIXTURE_DEFINITIONS.items():
         write_fixture(name, function())
@@ -631,6 +790,8 @@ def main():
     write_cases("loading/values.cases", value_cases())
     write_cases("loading/set.cases", [case(name, "basic", args) for name, args in SET_CASES])
     write_cases("loading/bad-charts.cases", [case(name, name) for name in BAD_CHARTS])
+    write_cases("loading/schema.cases", [case(name, name) for name in SCHEMA_CASES])
+    write_cases("loading/archives.cases", archive_cases())
     print("wrote fixtures to", FIXTURES, "and goldens to Tests/Golden/loading/")
 
 

@@ -37,6 +37,8 @@ print "    static let unicodeVersion = \"$version\"\n\n";
 
 # General categories, keyed by Go's name (which is already canonical except LC).
 print "    /// General categories (Go's unicode.Categories), keyed by canonical name.\n";
+my @category_names;
+my @script_names;
 print "    static func categoryData(_ canonicalName: String) -> String? {\n";
 print "        switch canonicalName {\n";
 for my $gc (prop_values("gc")) {
@@ -44,7 +46,9 @@ for my $gc (prop_values("gc")) {
     my $key = canonical($gc);
     next unless $key eq $gc;
     print "        case \"$key\": return \"" . ranges_of("gc=$gc") . "\"\n";
+    push @category_names, $key;
 }
+push @category_names, "Lc";
 print "        case \"Lc\": return \"" . ranges_of("gc=LC") . "\"\n";
 print "        default: return nil\n        }\n    }\n\n";
 
@@ -74,6 +78,7 @@ for my $short (sort(prop_values("Script"))) {
     next if $long eq "Unknown" || $long eq "Katakana_Or_Hiragana";
     next unless canonical($long) eq $long;
     print "        case \"$long\": return \"" . ranges_of("Script=$short") . "\"\n";
+    push @script_names, $long;
 }
 print "        default: return nil\n        }\n    }\n\n";
 
@@ -92,6 +97,9 @@ for my $target (keys %orbit) {
     push @orbits, join(" ", map { sprintf("%x", $_) } sort { $a <=> $b } keys %members);
 }
 @orbits = sort { hex((split / /, $a)[0]) <=> hex((split / /, $b)[0]) } @orbits;
+print "    /// Canonical names of the category and script tables above.\n";
+print "    static let categoryNames: [String] = [" . join(", ", map { "\"$_\"" } @category_names) . "]\n";
+print "    static let scriptNames: [String] = [" . join(", ", map { "\"$_\"" } @script_names) . "]\n\n";
 print "    /// Simple case-folding orbits: runes equal under simple case folding, ascending, one orbit per comma.\n";
 print "    static let foldOrbitData = \"" . join(",", @orbits) . "\"\n";
 print "}\n";

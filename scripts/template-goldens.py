@@ -11,7 +11,8 @@ and a values document (JSON, which is YAML). For every case the reference
 2. if that fails, with the case itself as templates/t.yaml, so that the error
    message is exactly the one Helm prints for the case's own file.
 
-Case sections: `template`, `values` (JSON), then `output` (raw bytes) or
+Case sections: `template`, `values` (JSON), optionally `set` (one
+`key=integer` per line, passed as --set: Helm makes those int64), then `output` (raw bytes) or
 `error` (what Helm prints after "Error: ", without the trailing hint).
 
 Usage: scripts/template-goldens.py [GROUP...]   (default: every group)
@@ -39,8 +40,11 @@ WRAPPER = 'out: {{ include "c/templates/_case.tpl" . | b64enc | quote }}\n'
 HINT = "\n\nUse --debug flag to render out invalid YAML"
 
 
-def run_case(work, template, values):
+def run_case(work, template, values, sets=()):
     chart = os.path.join(work, "c")
+    set_args = []
+    for item in sets:
+        set_args += ["--set", item]
     values_text = json.dumps(values, sort_keys=True)
     goldenlib.write_chart(chart, {
         "Chart.yaml": CHART_YAML,
@@ -48,7 +52,7 @@ def run_case(work, template, values):
         "templates/_case.tpl": template,
         "templates/t.yaml": WRAPPER,
     })
-    rc, out, err = goldenlib.run_helm(["template", chart])
+    rc, out, err = goldenlib.run_helm(["template", chart] + set_args)
     if rc == 0:
         m = re.search(rb'^out: "([A-Za-z0-9+/=]*)"$', out, re.M)
         if not m:
@@ -59,7 +63,7 @@ def run_case(work, template, values):
         "values.yaml": values_text + "\n",
         "templates/t.yaml": template,
     })
-    rc, out, err = goldenlib.run_helm(["template", chart])
+    rc, out, err = goldenlib.run_helm(["template", chart] + set_args)
     if rc == 0:
         raise RuntimeError("case fails only through include: %r" % template)
     text = err.decode("utf-8")
@@ -74,16 +78,20 @@ def run_case(work, template, values):
 
 def generate(group, cases):
     names = set()
-    for name, _, _ in cases:
+    for name in (c[0] for c in cases):
         if name in names:
             raise ValueError("duplicate case name %s in %s" % (name, group))
         names.add(name)
 
     def one(case):
-        name, template, values = case
+        name, template, values = case[:3]
+        sets = case[3] if len(case) > 3 else ()
         with tempfile.TemporaryDirectory() as work:
-            kind, text = run_case(work, template, values)
-        return (name, [("template", template), ("values", json.dumps(values, sort_keys=True)), (kind, text)])
+            kind, text = run_case(work, template, values, sets)
+        sections = [("template", template), ("values", json.dumps(values, sort_keys=True))]
+        if sets:
+            sections.append(("set", "\n".join(sets)))
+        return (name, sections + [(kind, text)])
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(one, cases))

@@ -11,7 +11,9 @@ A second file, json.cases, feeds JSON texts to fromJson and fromJsonArray
 and prints the results through toJson, toYaml and toYamlPretty (and the
 error fromJson reports).
 
-Usage: scripts/yaml-goldens.py [values|json]   (all files, or one)
+A third, fromyaml.cases, does the same for fromYaml and fromYamlArray.
+
+Usage: scripts/yaml-goldens.py [values|json|fromyaml]   (all files, or one)
        scripts/yaml-goldens.py --show 'a: yes'   (print Helm's view of one input)
 """
 import base64
@@ -308,6 +310,70 @@ JSON_CASES = [
 ]
 
 
+FROMYAML_TEMPLATE = (
+    "{{- $m := fromYaml .Values.s }}\n"
+    "map: {{ $m | toJson | b64enc }}\n"
+    "maperror: {{ $m.Error | default \"\" | b64enc }}\n"
+    "{{- $l := fromYamlArray .Values.s }}\n"
+    "list: {{ $l | toJson | b64enc }}\n"
+)
+FROMYAML_OUTPUTS = ["map", "maperror", "list"]
+
+# (name, YAML text) for fromYaml and fromYamlArray.
+FROMYAML_CASES = [
+    ("map", "a: 1\nb: [x, y]\n"),
+    ("yaml11", "on: yes\nn: 0x1F\nd: 2024-01-01\n"),
+    ("multi-doc", "a: 1\n---\nb: 2\n"),
+    ("multi-doc-leading", "---\na: 1\n---\nb: 2\n"),
+    ("doc-end", "a: 1\n...\nb: 2\n"),
+    ("empty", ""),
+    ("comment-only", "# nothing\n"),
+    ("null", "~\n"),
+    ("list", "- 1\n- a\n"),
+    ("list-of-maps", "- a: 1\n- b: [2]\n"),
+    ("scalar", "hello\n"),
+    ("number", "42\n"),
+    ("bad-indent", "a:\n  b: 1\n c: 2\n"),
+    ("tab", "a:\n\tb: 1\n"),
+    ("unclosed-quote", "a: \"x\n"),
+    ("second-doc-error", "a: 1\n---\nb: [\n"),
+    ("bad-separator", "a: 1\n--- b\n"),
+    ("inf", "a: .inf\n"),
+    ("null-key", "~: 1\n"),
+    ("merge", "x: &x {a: 1}\ny:\n  <<: *x\n  b: 2\n"),
+    ("unknown-anchor", "a: *x\n"),
+    ("big-int", "a: 12345678901234567890\n"),
+]
+
+
+def run_fromyaml_case(text):
+    with tempfile.TemporaryDirectory() as tmp:
+        chart = os.path.join(tmp, "c")
+        goldenlib.write_chart(chart, {
+            "Chart.yaml": "apiVersion: v2\nname: c\nversion: 0.1.0\n",
+            "values.yaml": "s: " + json.dumps(text, ensure_ascii=False) + "\n",
+            "templates/t.yaml": FROMYAML_TEMPLATE,
+        })
+        rc, out, err = goldenlib.run_helm(["template", chart])
+    if rc != 0:
+        raise RuntimeError("helm failed for %r: %s" % (text, err.decode()))
+    outputs = {}
+    for line in out.decode("utf-8").split("\n"):
+        key, sep, value = line.partition(":")
+        if sep and key in FROMYAML_OUTPUTS:
+            outputs[key] = base64.b64decode(value.strip()).decode("utf-8")
+    return outputs
+
+
+def generate_fromyaml(relative, cases):
+    out = []
+    for name, text in cases:
+        outputs = run_fromyaml_case(text)
+        out.append((name, [("input", text)] + [(k, outputs[k]) for k in FROMYAML_OUTPUTS]))
+    path = goldenlib.write_cases(relative, out)
+    print("wrote %s (%d cases)" % (path, len(out)))
+
+
 def run_json_case(text):
     with tempfile.TemporaryDirectory() as tmp:
         chart = os.path.join(tmp, "c")
@@ -405,6 +471,8 @@ def main():
         generate("yaml/values.cases", SCALARS)
     if only in (None, "json"):
         generate_json("yaml/json.cases", JSON_CASES)
+    if only in (None, "fromyaml"):
+        generate_fromyaml("yaml/fromyaml.cases", FROMYAML_CASES)
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ struct Compiler {
         compiler.patch(fragment.exits, to: match)
         compiler.program.start = fragment.start
         compiler.analyseStart()
+        compiler.analyseFirstBytes()
         return compiler.program
     }
 
@@ -100,12 +101,17 @@ struct Compiler {
             }
             return result ?? single(.init(opcode: .nop), nullable: true)
         case .alternation(let subs):
-            var result: Fragment?
-            for sub in subs {
-                let piece = compile(sub)
-                result = result.map { alternate($0, piece) } ?? piece
+            // split(x1, split(x2, … xn)): priority left to right; the exits
+            // are gathered once (no quadratic copying for long alternations).
+            let pieces = subs.map { compile($0) }
+            guard var start = pieces.last?.start else {
+                return Fragment(start: emit(.init(opcode: .fail)), exits: [], nullable: false)
             }
-            return result ?? Fragment(start: emit(.init(opcode: .fail)), exits: [], nullable: false)
+            for piece in pieces.dropLast().reversed() {
+                start = emit(.init(opcode: .split, next: piece.start, argument: start))
+            }
+            return Fragment(
+                start: start, exits: pieces.flatMap(\.exits), nullable: pieces.contains(where: \.nullable))
         case .repetition(let sub, let kind, let greedy):
             return repetition(sub, kind, greedy: greedy)
         }
@@ -154,11 +160,6 @@ struct Compiler {
     mutating func concatenate(_ first: Fragment, _ second: Fragment) -> Fragment {
         patch(first.exits, to: second.start)
         return Fragment(start: first.start, exits: second.exits, nullable: first.nullable && second.nullable)
-    }
-
-    mutating func alternate(_ first: Fragment, _ second: Fragment) -> Fragment {
-        let split = emit(.init(opcode: .split, next: first.start, argument: second.start))
-        return Fragment(start: split, exits: first.exits + second.exits, nullable: first.nullable || second.nullable)
     }
 
     mutating func question(_ body: Fragment, greedy: Bool) -> Fragment {
@@ -230,5 +231,52 @@ struct Compiler {
             break
         }
         program.literalPrefix = prefix
+    }
+
+    /// Collects the lead bytes of every rune that can begin a match, following
+    /// all empty-width steps (assertions are assumed to hold, so the set can
+    /// only be too large). No set when a match may be empty or begin anywhere.
+    mutating func analyseFirstBytes() {
+        var set: [UInt64] = [0, 0, 0, 0]
+        func add(_ byte: UInt32) { set[Int(byte >> 6)] |= 1 << UInt64(byte & 63) }
+        func leadByte(_ rune: UInt32) -> UInt32 {
+            rune < 0x800 ? 0xC0 | rune >> 6 : rune < 0x10000 ? 0xE0 | rune >> 12 : 0xF0 | rune >> 18
+        }
+        func addRange(_ low: UInt32, _ high: UInt32) {
+            if low < 0x80 {
+                for byte in low...min(high, 0x7F) { add(byte) }
+            }
+            if high >= 0x80 {
+                for byte in leadByte(max(low, 0x80))...leadByte(high) { add(byte) }
+            }
+        }
+        var pending: [Int32] = [program.start]
+        var seen = Set<Int32>()
+        while let pc = pending.popLast() {
+            guard pc >= 0, Int(pc) < program.instructions.count, seen.insert(pc).inserted else { continue }
+            let instruction = program.instructions[Int(pc)]
+            switch instruction.opcode {
+            case .nop, .save, .assert:
+                pending.append(instruction.next)
+            case .split:
+                pending.append(instruction.next)
+                pending.append(instruction.argument)
+            case .fail:
+                continue
+            case .match, .anyRune, .anyRuneExceptNewline:
+                return
+            case .singleRune:
+                let rune = UInt32(truncatingIfNeeded: instruction.argument)
+                addRange(rune, rune)
+            case .rune:
+                let ranges = program.classes[Int(instruction.argument)].runeClass.ranges
+                var index = 0
+                while index + 1 < ranges.count {
+                    addRange(ranges[index], ranges[index + 1])
+                    index += 2
+                }
+            }
+        }
+        program.firstBytes = set
     }
 }

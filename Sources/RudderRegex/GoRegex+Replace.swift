@@ -29,7 +29,7 @@ extension GoRegex {
     ) -> String {
         withBytes(s) { text in
             let end = text.count
-            var machine = PikeVM(program: program, slotCount: slotCount)
+            var machine = Matcher(program: program, slotCount: slotCount, length: text.count, preference: engine)
             var output: [UInt8] = []
             var lastMatchEnd = 0
             var searchPosition = 0

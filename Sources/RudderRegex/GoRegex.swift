@@ -12,6 +12,8 @@ public struct GoRegex: Sendable {
     /// Capture group names by index; index 0 (the whole match) and unnamed
     /// groups have nil (Go's `SubexpNames`, with "" as nil).
     public let captureNames: [String?]
+    /// The engine to run; tests force each one.
+    var engine: EnginePreference = .automatic
 
     /// Compiles `pattern` as Go's `regexp.Compile` does.
     /// - Throws: `RegexError`, whose `description` is Go's error text.
@@ -29,7 +31,7 @@ public struct GoRegex: Sendable {
     /// Whether `s` contains a match (Go's `MatchString`).
     public func matches(_ s: String) -> Bool {
         withBytes(s) { text in
-            var machine = PikeVM(program: program, slotCount: 0)
+            var machine = Matcher(program: program, slotCount: 0, length: text.count, preference: engine)
             return machine.execute(text, from: 0) != nil
         }
     }
@@ -37,7 +39,7 @@ public struct GoRegex: Sendable {
     /// The leftmost match, or nil (Go's `FindString`, which returns "" for no match).
     public func firstMatch(_ s: String) -> String? {
         withBytes(s) { text in
-            var machine = PikeVM(program: program, slotCount: 2)
+            var machine = Matcher(program: program, slotCount: 2, length: text.count, preference: engine)
             guard let slots = machine.execute(text, from: 0) else { return nil }
             return Self.substring(text, slots[0], slots[1])
         }
@@ -47,7 +49,7 @@ public struct GoRegex: Sendable {
     /// did not participate), or nil (Go's `FindStringSubmatchIndex`).
     public func firstMatchRanges(_ s: String) -> [Range<Int>?]? {
         withBytes(s) { text in
-            var machine = PikeVM(program: program, slotCount: program.slotCount)
+            var machine = Matcher(program: program, slotCount: program.slotCount, length: text.count, preference: engine)
             guard let slots = machine.execute(text, from: 0) else { return nil }
             return Self.ranges(slots)
         }
@@ -57,7 +59,7 @@ public struct GoRegex: Sendable {
     /// participate; empty when there is no match (Go's `FindStringSubmatch`).
     public func submatches(_ s: String) -> [String?] {
         withBytes(s) { text in
-            var machine = PikeVM(program: program, slotCount: program.slotCount)
+            var machine = Matcher(program: program, slotCount: program.slotCount, length: text.count, preference: engine)
             guard let slots = machine.execute(text, from: 0) else { return [] }
             return Self.ranges(slots).map { range in
                 range.map { Self.substring(text, $0.lowerBound, $0.upperBound) }
@@ -134,7 +136,7 @@ public struct GoRegex: Sendable {
     ) {
         let end = text.count
         let limit = limit < 0 ? end + 1 : limit
-        var machine = PikeVM(program: program, slotCount: slotCount)
+        var machine = Matcher(program: program, slotCount: slotCount, length: text.count, preference: engine)
         var position = 0
         var delivered = 0
         var previousMatchEnd = -1

@@ -75,9 +75,12 @@ struct PikeVM {
             if current.programCounters.isEmpty {
                 if program.anchoredAtStart && position != 0 { break }
                 if matched { break }
-                if !prefix.isEmpty {
-                    // Every match starts with the literal prefix: skip to it.
-                    guard let found = Self.find(prefix, in: text, from: position) else { break }
+                // Every match starts with the literal prefix, or with one of
+                // the first bytes: skip to the next place that can.
+                if !prefix.isEmpty || program.firstBytes != nil {
+                    let candidate = prefix.isEmpty
+                        ? program.nextCandidate(in: text, from: position) : Self.find(prefix, in: text, from: position)
+                    guard let found = candidate else { break }
                     if found != position {
                         position = found
                         (rune, width) = Self.step(text, position)

@@ -58,4 +58,20 @@ struct Program: Sendable {
     var anchoredAtStart = false
     /// Bytes every match starts with (a literal prefix without case folding).
     var literalPrefix: [UInt8] = []
+    /// The bytes a match can start with (a 256-bit set), when a match cannot
+    /// be empty; nil when any position may start a match.
+    var firstBytes: [UInt64]?
+
+    /// The first position from `start` whose byte can start a match, or nil.
+    @inline(__always)
+    func nextCandidate(in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let firstBytes else { return start }
+        var index = start
+        while index < text.count {
+            let byte = text[index]
+            if firstBytes[Int(byte >> 6)] & (1 << UInt64(byte & 63)) != 0 { return index }
+            index += 1
+        }
+        return nil
+    }
 }

@@ -30,12 +30,12 @@ enum UnicodeTables {
         return foldOrbits[index]
     }
 
-    static let letter = RuneClass(tableText: categoryData("L") ?? "")
-    static let decimalDigit = RuneClass(tableText: categoryData("Nd") ?? "")
+    static let letter = categories["L"] ?? RuneClass()
+    static let decimalDigit = categories["Nd"] ?? RuneClass()
     static let printable: RuneClass = {
         var result = RuneClass()
         for name in ["L", "M", "N", "P", "S"] {
-            result.add(RuneClass(tableText: categoryData(name) ?? ""))
+            result.add(categories[name] ?? RuneClass())
         }
         result.add(0x20, 0x20)
         result.clean()
@@ -87,15 +87,19 @@ enum UnicodeTables {
         let canonical = canonicalName(name)
         switch canonical {
         case "Any": return (RuneClass(cleanRanges: [0, RuneClass.maxRune]), false)
-        case "Assigned": return (RuneClass(tableText: categoryData("Cn") ?? ""), true)
+        case "Assigned": return (categories["Cn"] ?? RuneClass(), true)
         case "Ascii": return (RuneClass(cleanRanges: [0, 0x7F]), false)
         default: break
         }
-        if let data = categoryData(canonical) { return (RuneClass(tableText: data), false) }
-        if let data = scriptData(canonical) { return (RuneClass(tableText: data), false) }
-        if let actual = categoryAliases[canonical], let data = categoryData(actual) {
-            return (RuneClass(tableText: data), false)
-        }
+        if let table = categories[canonical] { return (table, false) }
+        if let table = scripts[canonical] { return (table, false) }
+        if let actual = categoryAliases[canonical], let table = categories[actual] { return (table, false) }
         return nil
     }
+
+    /// Parsed tables, built once on first use.
+    static let categories: [String: RuneClass] = Dictionary(
+        categoryNames.map { ($0, RuneClass(tableText: categoryData($0) ?? "")) }, uniquingKeysWith: { first, _ in first })
+    static let scripts: [String: RuneClass] = Dictionary(
+        scriptNames.map { ($0, RuneClass(tableText: scriptData($0) ?? "")) }, uniquingKeysWith: { first, _ in first })
 }

@@ -23,12 +23,16 @@ public struct ExecutionOptions: Sendable {
     public var includeRecursionLimit = 1000
     /// Go's `maxExecDepth` for nested `template` calls.
     public var maxTemplateDepth = 100_000
-    /// Total nesting of template, include and tpl calls our stack allows.
+    /// Total nesting of template, include and tpl calls. Execution runs on a
+    /// thread with a 1 GiB stack, which holds Go's 100000 nested templates.
     public var maxCallDepth = 100_001
-    /// Largest output of one execution, in bytes.
+    /// Largest output of one execution, in bytes (also the largest string or
+    /// list a function may return).
     public var maxOutputBytes = 256 * 1024 * 1024
+    /// Most elements a list returned by a function may have.
+    public var maxListElements = 10_000_000
     /// Most steps (nodes walked plus range iterations) one execution may take.
-    public var maxSteps = 200_000_000
+    public var maxSteps = 100_000_000
     /// The monotonic time (`CLOCK_MONOTONIC`, nanoseconds) after which execution stops.
     public var deadlineNanoseconds: UInt64?
     /// The name Helm gives the root template (`gotpl`), quoted by include errors.

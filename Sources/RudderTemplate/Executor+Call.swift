@@ -16,6 +16,13 @@ enum Callee {
 
 extension Executor {
     func resolve(_ name: String) -> Callee? {
+        if let known = callees[name] { return known }
+        let callee = lookupCallee(name)
+        if let callee { callees[name] = callee }
+        return callee
+    }
+
+    private func lookupCallee(_ name: String) -> Callee? {
         if options.includeAndTpl {
             if name == "include" { return .include }
             if name == "tpl" { return .tpl }
@@ -85,7 +92,11 @@ extension Executor {
         switch callee {
         case .builtin(let builtin, _):
             do {
-                return try builtin.call(values, calleeText: arguments.first?.description ?? "")
+                let result = try builtin.call(values, calleeText: arguments.first?.description ?? "")
+                try checkSize(of: result.value, from: name)
+                return result
+            } catch let signal as ExecutionSignal {
+                throw signal
             } catch let failure as FunctionError {
                 current = callSite
                 throw error("error calling \(name): \(failure.message)", cause: .function)
@@ -96,10 +107,13 @@ extension Executor {
         case .registered(let function, _):
             do {
                 let result = try function.body(values.map(\.value))
+                try checkSize(of: result, from: name)
                 if Executor.mutatingFunctions.contains(name), let target = arguments.first {
                     writeBack(result, to: target)
                 }
                 return Evaluated(result)
+            } catch let signal as ExecutionSignal {
+                throw signal
             } catch let failure as FunctionError {
                 current = callSite
                 if failure.isHelmFailure {
@@ -124,6 +138,20 @@ extension Executor {
             let result = try tpl(text: values[0].value.stringValue ?? "", data: values[1])
             current = before
             return result
+        }
+    }
+
+    /// Stops runaway growth (a string or list doubled in a loop) before memory runs out.
+    func checkSize(of result: Value, from name: String) throws(ExecutionSignal) {
+        switch result {
+        case .string(let s) where s.utf8.count > options.maxOutputBytes:
+            throw error("result of \(name) exceeds the limit of \(options.maxOutputBytes) bytes", cause: .limit)
+        case .list(let l) where l.count > options.maxListElements:
+            throw error("result of \(name) exceeds the limit of \(options.maxListElements) elements", cause: .limit)
+        case .bytes(let b) where b.count > options.maxOutputBytes:
+            throw error("result of \(name) exceeds the limit of \(options.maxOutputBytes) bytes", cause: .limit)
+        default:
+            return
         }
     }
 }

@@ -61,6 +61,7 @@ enum ArgumentType: Equatable {
 extension Executor {
     /// pipeline: each command's result is the next command's final argument.
     func evaluatePipeline(_ dot: Evaluated, _ pipeline: Pipeline) throws(ExecutionSignal) -> Evaluated {
+        try checkStack()
         current = .pipeline(pipeline)
         var value: Evaluated?
         for command in pipeline.commands {
@@ -116,9 +117,7 @@ extension Executor {
     /// A number literal with no type context: int, or float64 when written as one.
     func idealConstant(_ number: NumberLiteral) throws(ExecutionSignal) -> Evaluated {
         current = .operand(.number(number))
-        let text = number.text.lowercased()
-        let isHexInt = (text.hasPrefix("0x") || text.hasPrefix("-0x") || text.hasPrefix("+0x")) && !text.contains("p")
-        if number.isFloat && !isHexInt && !number.isCharacter && text.contains(where: { ".ep".contains($0) }) {
+        if number.isFloatLiteral && !number.isCharacter {
             return Evaluated(.float(number.floatValue))
         }
         if number.isInt { return Evaluated(.int(Int(number.intValue))) }
@@ -200,6 +199,10 @@ extension Executor {
         do {
             return Evaluated(try object.callMethod(name, arguments: values))
         } catch let failure as TemplateObjectError {
+            // Go checks a method's arguments before calling it: no "error calling" prefix.
+            if failure.message.hasPrefix("wrong number of args for ") || failure.message.hasPrefix("wrong type for value") {
+                throw error(failure.message)
+            }
             throw error("error calling \(name): \(failure.message)", cause: .function)
         } catch {
             throw self.error("error calling \(name): \(error)", cause: .function)

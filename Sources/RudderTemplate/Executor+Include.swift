@@ -55,14 +55,22 @@ extension Executor {
     /// Helm's `tpl`: parses `text` as a template that sees the set's defines
     /// (its own defines shadow them for this call) and executes it with `data`.
     func tpl(text: String, data: Evaluated) throws(ExecutionSignal) -> Evaluated {
+        if depth >= options.maxCallDepth {
+            throw error("error calling tpl: exceeded maximum template depth (\(options.maxCallDepth))", cause: .limit)
+        }
         let name = options.rootTemplateName
         var parser = Parser(name: name, text: text, isFunction: { [functions, options] in
             TemplateSet.isKnownFunction($0, functions: functions, includeAndTpl: options.includeAndTpl)
         })
+        parser.stackFloor = stackFloor
         let definitions: [(name: String, template: ParsedTemplate)]
         do {
             definitions = try parser.parse()
         } catch let parseError {
+            if parser.ranOutOfStack && !onLargeStack {
+                ranOutOfStack = true
+                throw .stackExhausted
+            }
             var outer = makeError("error calling tpl: cannot parse template \(GoQuote.quote(text)): ", cause: .function)
             outer.inner = [parseError]
             throw .failure(outer)

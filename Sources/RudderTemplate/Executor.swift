@@ -29,6 +29,8 @@ enum ExecutionSignal: Error {
     case failure(TemplateError)
     case breakLoop
     case continueLoop
+    /// The caller's stack ran out: execution is retried on a large stack.
+    case stackExhausted
 }
 
 /// What the executor is looking at, for error positions (Go's `state.at`).
@@ -74,6 +76,14 @@ final class Executor {
     var depth = 0
     var includeCounts: [String: Int] = [:]
     var steps = 0
+    /// Functions resolved so far, by name.
+    var callees: [String: Callee] = [:]
+    /// The lowest stack address nested calls may reach (0: unchecked).
+    var stackFloor: UInt = 0
+    /// Running on the large-stack thread: running out of stack is a final error.
+    var onLargeStack = false
+    /// Set when execution stopped because the stack ran out (retry on a larger one).
+    var ranOutOfStack = false
     /// Templates added by `tpl` during this execution, visible to nested calls.
     var overlay: [String: ParsedTemplate] = [:]
 
@@ -106,6 +116,28 @@ final class Executor {
 
     // MARK: - Limits
 
+    /// Stops recursion before the thread's stack runs out.
+    func checkStack() throws(ExecutionSignal) {
+        guard stackFloor != 0, LargeStack.currentAddress() < stackFloor else { return }
+        if onLargeStack {
+            throw error("templates nested too deeply for the stack (depth \(depth))", cause: .limit)
+        }
+        ranOutOfStack = true
+        throw .stackExhausted
+    }
+
+    /// Executes `target` with `data` as dot and returns the output or the error.
+    func run(_ target: ParsedTemplate, data: Value) -> Result<String, TemplateError> {
+        do throws(ExecutionSignal) {
+            try runTemplate(target, dot: Evaluated(data))
+            return .success(String(decoding: output, as: UTF8.self))
+        } catch .failure(let error) {
+            return .failure(error)
+        } catch {
+            return .failure(makeError("execution stopped: \(error)"))
+        }
+    }
+
     func step() throws(ExecutionSignal) {
         steps += 1
         if steps > options.maxSteps {
@@ -127,7 +159,26 @@ final class Executor {
     }
 
     func write(_ string: String) throws(ExecutionSignal) {
-        try write(Array(string.utf8))
+        totalOutput += string.utf8.count
+        if totalOutput > options.maxOutputBytes {
+            throw error("output exceeds the limit of \(options.maxOutputBytes) bytes", cause: .limit)
+        }
+        output.append(contentsOf: string.utf8)
+    }
+
+    /// What an action prints: strings as they are, nil as `<no value>`, else `%v`.
+    func writePrinted(_ value: Value) throws(ExecutionSignal) {
+        switch value {
+        case .string(let s): try write(s)
+        case .null: try write("<no value>")
+        case .int(let i): try write(String(i))
+        case .int64(let i): try write(String(i))
+        case .bool(let b): try write(b ? "true" : "false")
+        case .float(let d) where abs(d) < 1e6 && d == d.rounded(.towardZero) && !(d == 0 && d.sign == .minus):
+            // Integral floats below 1e6 print as integers in Go's %v.
+            try write(String(Int64(d)))
+        default: try write(Printer.format(value))
+        }
     }
 
     // MARK: - Variables
@@ -176,7 +227,7 @@ final class Executor {
             let value = try evaluatePipeline(dot, pipeline)
             if pipeline.declarations.isEmpty {
                 current = .node(node)
-                try write(Printer.printed(value.value, invalid: value.isInvalid))
+                try writePrinted(value.value)
             }
         case .ifBranch(let branch):
             try walkIfOrWith(dot, branch, isWith: false)
@@ -224,6 +275,7 @@ final class Executor {
 
     /// Runs `target` with a fresh variable scope (`$` = dot): no dynamic scoping.
     func runTemplate(_ target: ParsedTemplate, dot: Evaluated) throws(ExecutionSignal) {
+        try checkStack()
         let savedTemplate = template
         let savedVariables = variables
         let savedCurrent = current

@@ -144,7 +144,7 @@ public enum GoQuote {
     /// `strconv.UnquoteChar`: one possibly escaped character from the front of `text`.
     static func unquoteCharacter(_ text: Substring, quote: Character) -> (UInt32, Substring)? {
         guard let first = text.unicodeScalars.first else { return nil }
-        if first == Unicode.Scalar(String(quote))!, quote == "'" || quote == "\"" { return nil }
+        if Character(first) == quote, quote == "'" || quote == "\"" { return nil }
         if first != "\\" {
             return (first.value, Substring(text.unicodeScalars.dropFirst()))
         }

@@ -85,14 +85,14 @@ struct Lexer {
         if b0 & 0xE0 == 0xC0 { length = 2; value = UInt32(b0 & 0x1F) }
         else if b0 & 0xF0 == 0xE0 { length = 3; value = UInt32(b0 & 0x0F) }
         else if b0 & 0xF8 == 0xF0 { length = 4; value = UInt32(b0 & 0x07) }
-        else { return (Unicode.Scalar(0xFFFD)!, 1) }
-        guard index + length <= input.count else { return (Unicode.Scalar(0xFFFD)!, 1) }
+        else { return (Unicode.Scalar("\u{FFFD}"), 1) }
+        guard index + length <= input.count else { return (Unicode.Scalar("\u{FFFD}"), 1) }
         for i in 1..<length {
             let b = input[index + i]
-            guard b & 0xC0 == 0x80 else { return (Unicode.Scalar(0xFFFD)!, 1) }
+            guard b & 0xC0 == 0x80 else { return (Unicode.Scalar("\u{FFFD}"), 1) }
             value = value << 6 | UInt32(b & 0x3F)
         }
-        return (Unicode.Scalar(value) ?? Unicode.Scalar(0xFFFD)!, length)
+        return (Unicode.Scalar(value) ?? Unicode.Scalar("\u{FFFD}"), length)
     }
 
     static func isAlphaNumeric(_ s: Unicode.Scalar) -> Bool {
@@ -296,7 +296,7 @@ struct Lexer {
     }
 
     private mutating func badCharacterAtPosition() {
-        let s = scalar(at: position)?.0 ?? Unicode.Scalar(0xFFFD)!
+        let s = scalar(at: position)?.0 ?? Unicode.Scalar("\u{FFFD}")
         if let (_, w) = scalar(at: position) { position += w }
         fail("bad character \(GoQuote.unicodeForm(s))")
     }

@@ -13,6 +13,8 @@ struct NumberLiteral: Sendable {
     var floatValue: Double = 0
     /// A character constant such as `'a'`.
     var isCharacter = false
+    /// Written as a float (`.`, exponent, not hex/char): untyped it is a float64.
+    var isFloatLiteral = false
     /// A literal that fits only in uint64 (Go reports it as overflowing int).
     var isUnsignedOnly = false
 }
@@ -47,36 +49,63 @@ indirect enum Operand: Sendable {
     }
 }
 
-/// `operand (space operand)*`.
-struct Command: Sendable {
-    var offset: Int
-    var operands: [Operand]
+/// `operand (space operand)*`. Nodes are immutable classes so that walking
+/// the tree costs one reference count per node, not one per field.
+final class Command: Sendable {
+    let offset: Int
+    let operands: [Operand]
+
+    init(offset: Int, operands: [Operand]) {
+        self.offset = offset
+        self.operands = operands
+    }
 }
 
 /// `declarations? command ('|' command)*`.
-struct Pipeline: Sendable {
-    var offset: Int
-    var line: Int
+final class Pipeline: Sendable {
+    let offset: Int
+    let line: Int
     /// `$x = …` rather than `$x := …`.
-    var isAssign = false
+    let isAssign: Bool
     /// Declared variable names, including `$`.
-    var declarations: [String] = []
-    var commands: [Command] = []
+    let declarations: [String]
+    let commands: [Command]
+
+    init(offset: Int, line: Int, isAssign: Bool, declarations: [String], commands: [Command]) {
+        self.offset = offset
+        self.line = line
+        self.isAssign = isAssign
+        self.declarations = declarations
+        self.commands = commands
+    }
 }
 
 /// `if`, `range` and `with`: a pipeline, a body and an optional else body.
-struct BranchNode: Sendable {
-    var offset: Int
-    var pipeline: Pipeline
-    var list: [Node]
-    var elseList: [Node]?
+final class BranchNode: Sendable {
+    let offset: Int
+    let pipeline: Pipeline
+    let list: [Node]
+    let elseList: [Node]?
+
+    init(offset: Int, pipeline: Pipeline, list: [Node], elseList: [Node]?) {
+        self.offset = offset
+        self.pipeline = pipeline
+        self.list = list
+        self.elseList = elseList
+    }
 }
 
 /// `{{template "name" pipeline}}`.
-struct TemplateCallNode: Sendable {
-    var offset: Int
-    var name: String
-    var pipeline: Pipeline?
+final class TemplateCallNode: Sendable {
+    let offset: Int
+    let name: String
+    let pipeline: Pipeline?
+
+    init(offset: Int, name: String, pipeline: Pipeline?) {
+        self.offset = offset
+        self.name = name
+        self.pipeline = pipeline
+    }
 }
 
 indirect enum Node: Sendable {

@@ -7,8 +7,11 @@ extension Parser {
     ///
     /// declarations: variable (':=' | '=')  |  variable ',' variable ':='   (the latter in range only)
     mutating func pipeline(_ context: String, end: TokenKind) throws(TemplateError) -> Pipeline {
+        try checkStack()
         let first = peekNonSpace()
-        var pipe = Pipeline(offset: first.offset, line: first.line)
+        var isAssign = false
+        var declarationNames: [String] = []
+        var commands: [Command] = []
         declarations: while true {
             let variable = peekNonSpace()
             guard variable.kind == .variable else { break }
@@ -17,15 +20,15 @@ extension Parser {
             let tokenAfterVariable = peek()
             let following = peekNonSpace()
             if following.kind == .assign || following.kind == .declare {
-                pipe.isAssign = following.kind == .assign
+                isAssign = following.kind == .assign
                 _ = nextNonSpace()
-                pipe.declarations.append(variable.text)
+                declarationNames.append(variable.text)
                 variables.append(variable.text)
             } else if following.kind == .char && following.text == "," {
                 _ = nextNonSpace()
-                pipe.declarations.append(variable.text)
+                declarationNames.append(variable.text)
                 variables.append(variable.text)
-                if context == "range" && pipe.declarations.count < 2 {
+                if context == "range" && declarationNames.count < 2 {
                     switch peekNonSpace().kind {
                     case .variable, .rightDelimiter, .rightParenthesis:
                         continue declarations
@@ -45,12 +48,15 @@ extension Parser {
             let token = nextNonSpace()
             switch token.kind {
             case end:
+                let pipe = Pipeline(
+                    offset: first.offset, line: first.line, isAssign: isAssign, declarations: declarationNames,
+                    commands: commands)
                 try checkPipeline(pipe, context)
                 return pipe
             case .bool, .charConstant, .dot, .field, .identifier, .number, .keywordNil, .rawString,
                 .string, .variable, .leftParenthesis:
                 backup()
-                pipe.commands.append(try command())
+                commands.append(try command())
             default:
                 throw unexpected(token, context)
             }
@@ -70,10 +76,11 @@ extension Parser {
 
     /// command: operand (space operand)*
     mutating func command() throws(TemplateError) -> Command {
-        var command = Command(offset: peekNonSpace().offset, operands: [])
+        let offset = peekNonSpace().offset
+        var operands: [Operand] = []
         while true {
             _ = peekNonSpace()
-            if let operand = try operand() { command.operands.append(operand) }
+            if let operand = try operand() { operands.append(operand) }
             let token = next()
             switch token.kind {
             case .space: continue
@@ -83,8 +90,8 @@ extension Parser {
             }
             break
         }
-        if command.operands.isEmpty { throw error("empty command") }
-        return command
+        if operands.isEmpty { throw error("empty command") }
+        return Command(offset: offset, operands: operands)
     }
 
     /// operand: term ('.' Field)*
@@ -138,9 +145,10 @@ extension Parser {
     func number(_ token: Token) throws(TemplateError) -> NumberLiteral {
         var n = NumberLiteral(offset: token.offset, text: token.text)
         if token.kind == .charConstant {
-            guard let (scalar, rest) = GoQuote.unquoteCharacter(Substring(token.text.dropFirst()), quote: "'"),
-                rest == "'"
-            else { throw error("malformed character constant: \(token.text)", line: token.line) }
+            guard let (scalar, rest) = GoQuote.unquoteCharacter(Substring(token.text.dropFirst()), quote: "'") else {
+                throw error("invalid syntax", line: token.line)
+            }
+            guard rest == "'" else { throw error("malformed character constant: \(token.text)", line: token.line) }
             n.isCharacter = true
             n.isInt = true
             n.isFloat = true
@@ -176,6 +184,9 @@ extension Parser {
         if !n.isInt && !n.isFloat {
             throw error("illegal number syntax: \(GoQuote.quote(text))", line: token.line)
         }
+        let lower = text.lowercased()
+        let isHexInt = (lower.hasPrefix("0x") || lower.hasPrefix("-0x") || lower.hasPrefix("+0x")) && !lower.contains("p")
+        n.isFloatLiteral = n.isFloat && !isHexInt && lower.contains(where: { ".ep".contains($0) })
         return n
     }
 }

@@ -5,7 +5,7 @@ struct Parser {
     private var lexer: Lexer
     private let source: SourceText
     private let parseName: String
-    let isFunction: (String) -> Bool
+    let isFunction: @Sendable (String) -> Bool
     /// Go's three-token look-ahead buffer: `tokens[peekCount - 1]` is next.
     private var tokens = [Token](repeating: Token(kind: .eof, offset: 0, text: "", line: 1), count: 3)
     private var peekCount = 0
@@ -14,10 +14,14 @@ struct Parser {
     private var rangeDepth = 0
     /// The line where the action being parsed started (for lexer errors).
     private var actionLine = 0
+    /// The lowest stack address the parser's recursion may reach (0: unchecked).
+    var stackFloor: UInt = 0
+    /// Set when parsing stopped because the stack ran out.
+    private(set) var ranOutOfStack = false
     /// Templates defined so far in this parse, by name.
     private(set) var definitions: [(name: String, template: ParsedTemplate)] = []
 
-    init(name: String, text: String, isFunction: @escaping (String) -> Bool) {
+    init(name: String, text: String, isFunction: @escaping @Sendable (String) -> Bool) {
         let bytes = Array(text.utf8)
         self.lexer = Lexer(bytes: bytes)
         self.source = SourceText(bytes: bytes)
@@ -68,6 +72,13 @@ struct Parser {
     }
 
     // MARK: - Errors
+
+    /// Stops recursion (nested controls and parentheses) before the stack runs out.
+    mutating func checkStack() throws(TemplateError) {
+        guard stackFloor != 0, LargeStack.currentAddress() < stackFloor else { return }
+        ranOutOfStack = true
+        throw error("template nested too deeply")
+    }
 
     func error(_ message: String, line: Int? = nil) -> TemplateError {
         TemplateError(
@@ -159,6 +170,7 @@ struct Parser {
 
     /// itemList: textOrAction*   (ends at {{end}} or {{else}}, returned separately)
     private mutating func itemList() throws(TemplateError) -> ([Node], Node) {
+        try checkStack()
         var list: [Node] = []
         while peekNonSpace().kind != .eof {
             let node = try textOrAction()

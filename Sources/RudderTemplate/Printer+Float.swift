@@ -12,6 +12,14 @@ enum FloatFormatter {
     /// Shortest digits that round-trip (Swift's `description` is shortest too).
     static func shortest(_ value: Double) -> DecimalDigits {
         if value == 0 { return DecimalDigits(digits: [], decimalPoint: 0) }
+        let magnitude = abs(value)
+        if magnitude < 1e15, magnitude == magnitude.rounded(.towardZero) {
+            // Integral: the digits of the integer, trailing zeros dropped.
+            var digits = Array(String(Int64(magnitude)).utf8)
+            let point = digits.count
+            while digits.last == 0x30 { digits.removeLast() }
+            return DecimalDigits(digits: digits, decimalPoint: point)
+        }
         return parse(Array(abs(value).description.utf8))
     }
 

@@ -80,6 +80,9 @@ public struct TemplateError: Error, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The message of the innermost error of an include/tpl chain.
+    public var innermostMessage: String { innermost.message }
+
     /// The innermost error of an include/tpl chain.
     var innermost: TemplateError {
         var current = self

@@ -26,9 +26,28 @@ public struct TemplateSet: Sendable {
     /// the same name wins, except that an empty body never replaces a non-empty one.
     /// Function names are checked at parse time (Go: `function "x" not defined`).
     public mutating func parse(name: String, text: String, functions: FunctionRegistry) throws(TemplateError) {
-        var parser = Parser(name: name, text: text, isFunction: { TemplateSet.isKnownFunction($0, functions: functions) })
-        let definitions = try parser.parse()
-        for (definitionName, template) in definitions {
+        let isFunction: @Sendable (String) -> Bool = { TemplateSet.isKnownFunction($0, functions: functions) }
+        var parser = Parser(name: name, text: text, isFunction: isFunction)
+        parser.stackFloor = LargeStack.currentThreadFloor()
+        var outcome: Result<[(name: String, template: ParsedTemplate)], TemplateError>
+        do {
+            outcome = .success(try parser.parse())
+        } catch {
+            outcome = .failure(error)
+        }
+        if parser.ranOutOfStack {
+            // Deeply nested text: parse again on a thread with a large stack.
+            LargeStack.run { stackBytes in
+                var deepParser = Parser(name: name, text: text, isFunction: isFunction)
+                deepParser.stackFloor = LargeStack.floor(stackBytes: stackBytes)
+                do throws(TemplateError) {
+                    outcome = .success(try deepParser.parse())
+                } catch {
+                    outcome = .failure(error)
+                }
+            }
+        }
+        for (definitionName, template) in try outcome.get() {
             if let existing = templates[definitionName], !existing.isEmpty, template.isEmpty { continue }
             templates[definitionName] = template
         }
@@ -44,61 +63,23 @@ public struct TemplateSet: Sendable {
         guard let template = templates[name] else {
             throw TemplateError(
                 phase: .execution, templateName: options.rootTemplateName, line: 0, column: nil, nodeText: nil,
-                message: "no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(options.rootTemplateName))")
+                message:
+                    "template: no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(options.rootTemplateName))",
+                cause: .plain)
         }
+        // Most templates run on the caller's thread; one that nests deeper than
+        // its stack allows runs again on a thread with a large stack.
         let executor = Executor(set: self, functions: functions, options: options, template: template)
-        var result: Result<String, TemplateError> = .success("")
-        LargeStack.run {
-            do throws(ExecutionSignal) {
-                try executor.runTemplate(template, dot: Evaluated(data))
-                result = .success(String(decoding: executor.output, as: UTF8.self))
-            } catch .failure(let error) {
-                result = .failure(error)
-            } catch {
-                result = .failure(executor.makeError("unexpected break or continue"))
+        executor.stackFloor = LargeStack.currentThreadFloor()
+        var result = executor.run(template, data: data)
+        if executor.ranOutOfStack {
+            LargeStack.run { stackBytes in
+                let deepExecutor = Executor(set: self, functions: functions, options: options, template: template)
+                deepExecutor.stackFloor = LargeStack.floor(stackBytes: stackBytes)
+                deepExecutor.onLargeStack = true
+                result = deepExecutor.run(template, data: data)
             }
         }
         return try result.get()
     }
-}
-
-/// Runs deep recursions (nested templates and includes) on a thread with a
-/// large stack, so template depth is bounded by our limits, not by the
-/// caller's thread (Swift concurrency threads have small stacks). The call
-/// is synchronous: the caller waits for the thread.
-enum LargeStack {
-    static let stackBytes = 1 << 30
-
-    final class Task {
-        let body: () -> Void
-        init(_ body: @escaping () -> Void) { self.body = body }
-    }
-
-    static func run(_ body: () -> Void) {
-        withoutActuallyEscaping(body) { escapable in
-            let task = Task(escapable)
-            let context = Unmanaged.passRetained(task).toOpaque()
-            defer { Unmanaged<Task>.fromOpaque(context).release() }
-            var attributes = pthread_attr_t()
-            pthread_attr_init(&attributes)
-            defer { pthread_attr_destroy(&attributes) }
-            var size = stackBytes
-            var thread = pthread_t()
-            while size >= 16 << 20 {
-                pthread_attr_setstacksize(&attributes, size)
-                if pthread_create(&thread, &attributes, largeStackEntry, context) == 0 {
-                    pthread_join(thread, nil)
-                    return
-                }
-                size /= 4
-            }
-            task.body()
-        }
-    }
-}
-
-private func largeStackEntry(_ raw: UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? {
-    guard let raw else { return nil }
-    Unmanaged<LargeStack.Task>.fromOpaque(raw).takeUnretainedValue().body()
-    return nil
 }

@@ -3,18 +3,29 @@ import RudderCore
 /// A node as the builder hands it up: its value, how it reads as a map key,
 /// and (when nodes are wanted) the node.
 struct BuiltNode {
-    enum Shape { case scalar, sequence, mapping }
+    enum Shape: UInt8 { case scalar, sequence, mapping }
     var shape: Shape
     var value: Value
-    /// The key string (sigs.k8s.io/yaml's conversion), or nil for a null key.
+    /// The key string (sigs.k8s.io/yaml's conversion), or nil for a null
+    /// key. Computed only for nodes in key position (and anchored scalars).
     var key: String?
     /// A plain `<<` or one tagged `!!merge`.
     var isMergeKey: Bool
     var isAlias: Bool
     /// yaml.v2 decode operations this node costs (aliases count their target).
     var cost: Int
-    var node: YAMLNode?
-    var position: SourcePosition
+    /// How deeply collections nest in the value (0 for a scalar).
+    var height: Int
+    var mark: ParseMark
+    /// Boxed, so that values-only reading moves one pointer, not a node.
+    var nodeBox: NodeBox?
+    var node: YAMLNode? { nodeBox?.node }
+}
+
+/// A node on the heap (see `BuiltNode.nodeBox`).
+final class NodeBox {
+    let node: YAMLNode
+    init(_ node: YAMLNode) { self.node = node }
 }
 
 /// An error found while building, with Helm's text after the loader's prefix.
@@ -36,8 +47,12 @@ struct DocumentBuilder {
     var lineOffset = 0
     var byteOffset = 0
 
-    private struct Anchor {
-        var built: BuiltNode
+    /// A key waiting for its value.
+    private struct PendingKey {
+        var key: String?
+        var isMerge: Bool
+        var mark: ParseMark
+        var node: NodeBox?
     }
 
     private struct Frame {
@@ -45,17 +60,25 @@ struct DocumentBuilder {
         var flow: Bool
         var anchor: String?
         var tag: String?
-        var position: SourcePosition
+        var mark: ParseMark
         var cost = 1
-        var items: [Value] = []
-        var map: [String: Value] = [:]
+        var height = 1
+        /// Index of this frame's scratch buffers (its depth in the stack).
+        var level: Int
         var nodes: [YAMLNode] = []
         var entries: [YAMLMappingEntry] = []
-        /// In a mapping: the key waiting for its value.
-        var pendingKey: BuiltNode?
+        var pendingKey: PendingKey?
+        /// Whether `pendingKey` is set (cheaper to test than the optional).
+        var hasPendingKey = false
     }
 
-    private var anchors: [String: Anchor] = [:]
+    /// Per-depth scratch buffers, reused by every collection at that depth:
+    /// a sequence's items, and a mapping's entries in order (the last of
+    /// equal keys wins), from which the dictionary is built once, at its
+    /// final size, when the mapping ends.
+    private var itemScratch: [[Value]] = []
+    private var pairScratch: [[(String, Value)]] = []
+    private var anchors: [String: BuiltNode] = [:]
     private var anchorsInProgress: Set<String> = []
     private var stack: [Frame] = []
     private var flowDepth = 0
@@ -73,14 +96,21 @@ struct DocumentBuilder {
         self.buildNodes = buildNodes
     }
 
-    private func position(_ mark: ParseMark) -> SourcePosition {
+    func position(_ mark: ParseMark) -> SourcePosition {
         SourcePosition(file: file, line: lineOffset + mark.line + 1, column: mark.column + 1,
                        offset: byteOffset + mark.offset)
     }
 
-    private func yamlFailure(_ message: String, at position: SourcePosition?) -> BuildFailure {
-        BuildFailure(position: position, problem: message,
+    private func yamlFailure(_ message: String, at mark: ParseMark) -> BuildFailure {
+        BuildFailure(position: position(mark), problem: message,
                      helmMessage: "error converting YAML to JSON: yaml: " + message)
+    }
+
+    /// Whether the next node completes a key (the top is a mapping without one).
+    private var expectingKey: Bool {
+        guard !stack.isEmpty else { return false }
+        let top = stack.count - 1
+        return stack[top].isMapping && !stack[top].hasPendingKey
     }
 
     /// Reads one document's events (after its DOCUMENT-START) up to its
@@ -89,6 +119,10 @@ struct DocumentBuilder {
         anchors = [:]
         anchorsInProgress = []
         stack = []
+        for level in itemScratch.indices {
+            itemScratch[level].removeAll(keepingCapacity: true)
+            pairScratch[level].removeAll(keepingCapacity: true)
+        }
         flowDepth = 0
         blockDepth = 0
         var root: BuiltNode?
@@ -107,27 +141,27 @@ struct DocumentBuilder {
                 case .streamStart, .documentStart:
                     continue
                 case .scalar(let text, let anchor, let tag, let style):
-                    let built = try scalar(text, anchor: anchor, tag: tag, style: style, at: mark)
-                    if let anchor { anchors[anchor] = Anchor(built: built) }
+                    let built = try scalar(text, anchor: anchor, tag: tag, style: style, at: mark,
+                                           asKey: anchor != nil || expectingKey)
+                    if let anchor { anchors[anchor] = built }
                     if let done = try deliver(built) { root = done }
                 case .alias(let name):
-                    guard let target = anchors[name] else {
+                    guard var built = anchors[name] else {
                         if anchorsInProgress.contains(name) {
-                            throw yamlFailure("anchor '\(name)' value contains itself", at: position(mark))
+                            throw yamlFailure("anchor '\(name)' value contains itself", at: mark)
                         }
-                        throw yamlFailure("unknown anchor '\(name)' referenced", at: position(mark))
+                        throw yamlFailure("unknown anchor '\(name)' referenced", at: mark)
                     }
-                    var built = target.built
                     decodeCount += 1 + built.cost
                     aliasCount += built.cost
                     try checkAliasing(at: mark)
                     built.cost += 1
                     built.isAlias = true
                     built.isMergeKey = false
-                    built.position = position(mark)
+                    built.mark = mark
                     if buildNodes, let targetNode = built.node {
-                        built.node = YAMLNode(kind: .alias(name, target: targetNode), anchor: nil,
-                                              position: position(mark), value: built.value)
+                        built.nodeBox = NodeBox(YAMLNode(kind: .alias(name, target: targetNode), anchor: nil,
+                                                         position: position(mark), value: built.value))
                     }
                     if let done = try deliver(built) { root = done }
                 case .sequenceStart(let anchor, let tag, let flow), .mappingStart(let anchor, let tag, let flow):
@@ -135,19 +169,24 @@ struct DocumentBuilder {
                     if case .mappingStart = event { isMapping = true }
                     if flow { flowDepth += 1 } else { blockDepth += 1 }
                     if flowDepth > limits.maxDepth || blockDepth > limits.maxDepth {
-                        throw yamlFailure("exceeded max depth of \(limits.maxDepth)", at: position(mark))
+                        throw yamlFailure("exceeded max depth of \(limits.maxDepth)", at: mark)
                     }
                     decodeCount += 1
                     if let anchor { anchorsInProgress.insert(anchor) }
-                    stack.append(Frame(isMapping: isMapping, flow: flow, anchor: anchor, tag: tag,
-                                       position: position(mark)))
+                    let level = stack.count
+                    if itemScratch.count <= level {
+                        itemScratch.append([])
+                        pairScratch.append([])
+                    }
+                    stack.append(Frame(isMapping: isMapping, flow: flow, anchor: anchor, tag: tag, mark: mark,
+                                       level: level))
                 case .sequenceEnd, .mappingEnd:
                     guard let frame = stack.popLast() else { continue }
                     if frame.flow { flowDepth -= 1 } else { blockDepth -= 1 }
                     let built = finish(frame)
                     if let anchor = frame.anchor {
                         anchorsInProgress.remove(anchor)
-                        anchors[anchor] = Anchor(built: built)
+                        anchors[anchor] = built
                     }
                     if let done = try deliver(built) { root = done }
                 }
@@ -160,7 +199,7 @@ struct DocumentBuilder {
     /// yaml.v2's "excessive aliasing" rule.
     private func checkAliasing(at mark: ParseMark) throws(BuildFailure) {
         if decodeCount > limits.maxExpandedNodes {
-            throw yamlFailure("document contains excessive aliasing", at: position(mark))
+            throw yamlFailure("document contains excessive aliasing", at: mark)
         }
         guard limits.checkAliasRatio, aliasCount > 100, decodeCount > 1000 else { return }
         let low = 400_000.0, high = 4_000_000.0
@@ -174,12 +213,12 @@ struct DocumentBuilder {
             allowed = 0.99 - 0.89 * ((count - low) / (high - low))
         }
         if Double(aliasCount) / count > allowed {
-            throw yamlFailure("document contains excessive aliasing", at: position(mark))
+            throw yamlFailure("document contains excessive aliasing", at: mark)
         }
     }
 
     private mutating func scalar(
-        _ text: String, anchor: String?, tag: String?, style: YAMLScalarStyle, at mark: ParseMark
+        _ text: String, anchor: String?, tag: String?, style: YAMLScalarStyle, at mark: ParseMark, asKey: Bool
     ) throws(BuildFailure) -> BuiltNode {
         decodeCount += 1
         let resolved: ResolvedScalar
@@ -189,62 +228,67 @@ struct DocumentBuilder {
             do throws(ResolveFailure) {
                 resolved = try ResolvedScalar.resolve(text, tag: tag)
             } catch {
-                throw yamlFailure(error.message, at: position(mark))
+                throw yamlFailure(error.message, at: mark)
             }
         }
         let value: Value
-        let key: String?
         // yaml.v2's isMerge: a plain untagged `<<`, or one tagged !!merge.
         let isMerge = text == "<<" && ((style == .plain && tag == nil) || tag == ResolvedScalar.mergeTag)
         switch resolved {
-        case .null:
-            value = .null
-            key = nil
-        case .bool(let b):
-            value = .bool(b)
-            key = b ? "true" : "false"
-        case .int(let i):
-            value = .float(Double(i))
-            key = String(i)
-        case .uint(let u):
-            value = .float(Double(u))
-            key = String(u)
-        case .float(let d):
-            value = .float(d)
-            if d.isNaN {
-                key = ".nan"
-            } else if d.isInfinite {
-                key = d < 0 ? "-.inf" : ".inf"
-            } else {
-                key = GoFloatFormatting.formatG(d, bits32: true)
-            }
-        case .string(let s), .timestamp(let s):
-            value = .string(s)
-            key = s
-        case .merge:
-            value = .string(text)
-            key = text
+        case .null: value = .null
+        case .bool(let b): value = .bool(b)
+        case .int(let i): value = .float(Double(i))
+        case .uint(let u): value = .float(Double(u))
+        case .float(let d): value = .float(d)
+        case .string(let s), .timestamp(let s): value = .string(s)
+        case .merge: value = .string(text)
         }
-        var node: YAMLNode?
+        var node: NodeBox?
         if buildNodes {
-            node = YAMLNode(kind: .scalar(text, tag: tag, style: style), anchor: anchor,
-                            position: position(mark), value: value)
+            node = NodeBox(YAMLNode(kind: .scalar(text, tag: tag, style: style), anchor: anchor,
+                                    position: position(mark), value: value))
         }
-        return BuiltNode(shape: .scalar, value: value, key: key, isMergeKey: isMerge, isAlias: false,
-                         cost: 1, node: node, position: node?.position ?? position(mark))
+        return BuiltNode(shape: .scalar, value: value, key: asKey ? Self.keyString(resolved) : nil,
+                         isMergeKey: isMerge, isAlias: false, cost: 1, height: 0, mark: mark, nodeBox: node)
     }
 
-    private func finish(_ frame: Frame) -> BuiltNode {
-        let value: Value = frame.isMapping ? .map(frame.map) : .list(frame.items)
-        var node: YAMLNode?
+    /// sigs.k8s.io/yaml's conversion of a key to a string; nil for null.
+    static func keyString(_ resolved: ResolvedScalar) -> String? {
+        switch resolved {
+        case .null: return nil
+        case .bool(let b): return b ? "true" : "false"
+        case .int(let i): return String(i)
+        case .uint(let u): return String(u)
+        case .float(let d):
+            if d.isNaN { return ".nan" }
+            if d.isInfinite { return d < 0 ? "-.inf" : ".inf" }
+            return GoFloatFormatting.formatG(d, bits32: true)
+        case .string(let s), .timestamp(let s): return s
+        case .merge: return "<<"
+        }
+    }
+
+    private mutating func finish(_ frame: Frame) -> BuiltNode {
+        let value: Value
+        if frame.isMapping {
+            var map = [String: Value](minimumCapacity: pairScratch[frame.level].count)
+            for (k, v) in pairScratch[frame.level] { map[k] = v }
+            pairScratch[frame.level].removeAll(keepingCapacity: true)
+            value = .map(map)
+        } else {
+            value = .list(Array(itemScratch[frame.level]))
+            itemScratch[frame.level].removeAll(keepingCapacity: true)
+        }
+        var node: NodeBox?
         if buildNodes {
             let kind: YAMLNode.Kind = frame.isMapping
                 ? .mapping(frame.entries, tag: frame.tag, flow: frame.flow)
                 : .sequence(frame.nodes, tag: frame.tag, flow: frame.flow)
-            node = YAMLNode(kind: kind, anchor: frame.anchor, position: frame.position, value: value)
+            node = NodeBox(YAMLNode(kind: kind, anchor: frame.anchor, position: position(frame.mark), value: value))
         }
         return BuiltNode(shape: frame.isMapping ? .mapping : .sequence, value: value, key: nil,
-                         isMergeKey: false, isAlias: false, cost: frame.cost, node: node, position: frame.position)
+                         isMergeKey: false, isAlias: false, cost: frame.cost, height: frame.height,
+                         mark: frame.mark, nodeBox: node)
     }
 
     /// Hands a finished node to its parent; returns it when it is the root.
@@ -255,36 +299,39 @@ struct DocumentBuilder {
         }
         let top = stack.count - 1
         stack[top].cost += built.cost
+        if built.height + 1 > stack[top].height { stack[top].height = built.height + 1 }
         if !stack[top].isMapping {
             noteNumberProblem(built)
-            stack[top].items.append(built.value)
+            itemScratch[stack[top].level].append(built.value)
             if buildNodes, let node = built.node { stack[top].nodes.append(node) }
             return nil
         }
-        guard let key = stack[top].pendingKey else {
-            if built.shape != .scalar && !built.isMergeKey {
-                throw yamlFailure("invalid map key: \(GoSyntax.describe(built.value))",
-                                  at: built.position)
+        guard stack[top].hasPendingKey, let key = stack[top].pendingKey else {
+            if built.shape != .scalar {
+                throw yamlFailure("invalid map key: \(GoSyntax.describe(built.value))", at: built.mark)
             }
-            stack[top].pendingKey = built
+            stack[top].pendingKey = PendingKey(key: built.key, isMerge: built.isMergeKey, mark: built.mark,
+                                               node: built.nodeBox)
+            stack[top].hasPendingKey = true
             return nil
         }
         stack[top].pendingKey = nil
-        if buildNodes, let keyNode = key.node, let valueNode = built.node {
+        stack[top].hasPendingKey = false
+        if buildNodes, let keyNode = key.node?.node, let valueNode = built.node {
             stack[top].entries.append(YAMLMappingEntry(key: keyNode, value: valueNode))
         }
-        if key.isMergeKey {
+        if key.isMerge {
             try merge(built, into: top)
             return nil
         }
         noteNumberProblem(built)
         if key.key == nil && keyProblem == nil {
             keyProblem = BuildFailure(
-                position: key.position,
+                position: position(key.mark),
                 problem: "a map key may not be null",
                 helmMessage: "error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: \(GoSyntax.describe(built.value))")
         }
-        stack[top].map[key.key ?? "null"] = built.value
+        pairScratch[stack[top].level].append((key.key ?? "null", built.value))
         return nil
     }
 
@@ -292,15 +339,14 @@ struct DocumentBuilder {
     /// (earlier ones win). yaml.v2 applies it in place, so later keys
     /// override merged ones and merged ones override earlier keys.
     private mutating func merge(_ built: BuiltNode, into top: Int) throws(BuildFailure) {
-        let failure = yamlFailure("map merge requires map or sequence of maps as the value",
-                                  at: built.position)
+        let failure = yamlFailure("map merge requires map or sequence of maps as the value", at: built.mark)
         switch (built.shape, built.value) {
         case (.mapping, .map(let m)):
-            for (k, v) in m { stack[top].map[k] = v }
+            for (k, v) in m { pairScratch[stack[top].level].append((k, v)) }
         case (.sequence, .list(let items)) where !built.isAlias:
             for item in items.reversed() {
                 guard case .map(let m) = item else { throw failure }
-                for (k, v) in m { stack[top].map[k] = v }
+                for (k, v) in m { pairScratch[stack[top].level].append((k, v)) }
             }
         default:
             throw failure
@@ -311,7 +357,8 @@ struct DocumentBuilder {
         guard numberProblem == nil, built.shape == .scalar, case .float(let d) = built.value, !d.isFinite else { return }
         let text = d.isNaN ? "NaN" : (d < 0 ? "-Inf" : "+Inf")
         numberProblem = BuildFailure(
-            position: built.position, problem: "\(text) is not allowed in a values document (JSON has no such number)",
+            position: position(built.mark),
+            problem: "\(text) is not allowed in a values document (JSON has no such number)",
             helmMessage: "error converting YAML to JSON: json: unsupported value: \(text)")
     }
 }

@@ -1,5 +1,28 @@
 /// Go's `strconv` number parsing, as far as yaml.v2's resolver uses it.
 enum GoNumberParsing {
+    /// A fast path for the common case: an optional sign and 1 to 18 decimal
+    /// digits without a leading zero (or just `0`), which every Go form reads
+    /// the same way. Nil for anything else.
+    static func simpleDecimal(_ s: String.UTF8View) -> Int64? {
+        var negative = false
+        var n: Int64 = 0
+        var digits = 0
+        var firstDigit: UInt8 = 0
+        for (k, c) in s.enumerated() {
+            if k == 0 && (c == UInt8(ascii: "-") || c == UInt8(ascii: "+")) {
+                negative = c == UInt8(ascii: "-")
+                continue
+            }
+            guard c >= 0x30 && c <= 0x39 else { return nil }
+            if digits == 0 { firstDigit = c }
+            digits += 1
+            if digits > 18 { return nil }
+            n = n * 10 + Int64(c - 0x30)
+        }
+        guard digits > 0, firstDigit != UInt8(ascii: "0") || digits == 1 else { return nil }
+        return negative ? -n : n
+    }
+
     /// `strconv.ParseInt(s, 0, 64)`.
     static func parseInt<C: Collection>(_ s: C) -> Int64? where C.Element == UInt8 {
         guard let first = s.first else { return nil }
@@ -118,9 +141,12 @@ enum GoNumberParsing {
             negative = b[i] == UInt8(ascii: "-")
             i += 1
         }
-        let rest = String(decoding: b[i...], as: UTF8.self).lowercased()
-        if rest == "inf" || rest == "infinity" { return negative ? -.infinity : .infinity }
-        if rest == "nan" { return .nan }
+        if i < b.count, b[i] | 0x20 == UInt8(ascii: "i") || b[i] | 0x20 == UInt8(ascii: "n") {
+            let rest = String(decoding: b[i...], as: UTF8.self).lowercased()
+            if rest == "inf" || rest == "infinity" { return negative ? -.infinity : .infinity }
+            if rest == "nan" { return .nan }
+            return nil
+        }
         var mantissaDigits = 0
         while i < b.count, b[i] >= 0x30, b[i] <= 0x39 { i += 1; mantissaDigits += 1 }
         if i < b.count, b[i] == UInt8(ascii: ".") {

@@ -79,18 +79,23 @@ enum ResolvedScalar: Equatable {
     static func resolvePlain(_ text: String, allowTimestamp: Bool = true) -> ResolvedScalar {
         let utf8 = text.utf8
         guard let first = utf8.first else { return .null }
+        let count = utf8.count
         switch first {
         case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"),
              UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"),
              UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "~"):
-            return lookup(text) ?? .string(text)
-        case UInt8(ascii: "."):
-            if let known = lookup(text) { return known }
-            if let d = GoNumberParsing.parseFloat(utf8) { return .float(d) }
+            if count <= 5, let known = lookup(text) { return known }
             return .string(text)
-        case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            if let known = lookup(text) { return known }
-            if allowTimestamp && Timestamp.isTimestamp(utf8) { return .timestamp(text) }
+        case UInt8(ascii: "."):
+            if count <= 5, let known = lookup(text) { return known }
+            if let d = GoNumberParsing.parseFloat(Array(utf8)) { return .float(d) }
+            return .string(text)
+        case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "0"), UInt8(ascii: "1"), UInt8(ascii: "2"),
+             UInt8(ascii: "3"), UInt8(ascii: "4"), UInt8(ascii: "5"), UInt8(ascii: "6"), UInt8(ascii: "7"),
+             UInt8(ascii: "8"), UInt8(ascii: "9"):
+            if count <= 5, let known = lookup(text) { return known }
+            if let i = GoNumberParsing.simpleDecimal(utf8) { return .int(i) }
+            if allowTimestamp && count >= 6 && Timestamp.isTimestamp(Array(utf8)) { return .timestamp(text) }
             var plain = Array(utf8)
             plain.removeAll { $0 == UInt8(ascii: "_") }
             if let i = GoNumberParsing.parseInt(plain) { return .int(i) }
@@ -110,15 +115,39 @@ enum ResolvedScalar: Equatable {
         }
     }
 
+    /// yaml.v2's table of words (booleans, nulls, infinities), matched on
+    /// the bytes packed into an integer.
     private static func lookup(_ text: String) -> ResolvedScalar? {
-        switch text {
-        case "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON": return .bool(true)
-        case "n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF": return .bool(false)
-        case "", "~", "null", "Null", "NULL": return .null
-        case ".nan", ".NaN", ".NAN": return .float(.nan)
-        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .float(.infinity)
-        case "-.inf", "-.Inf", "-.INF": return .float(-.infinity)
-        default: return nil
+        var packed: UInt64 = 0
+        var count = 0
+        for byte in text.utf8 {
+            count += 1
+            if count > 5 { return nil }
+            packed = packed << 8 | UInt64(byte)
+        }
+        packed |= UInt64(count) << 48
+        func word(_ w: StaticString) -> UInt64 {
+            var p: UInt64 = 0
+            w.withUTF8Buffer { for b in $0 { p = p << 8 | UInt64(b) } }
+            return p | UInt64(w.utf8CodeUnitCount) << 48
+        }
+        switch packed {
+        case word("y"), word("Y"), word("yes"), word("Yes"), word("YES"),
+             word("true"), word("True"), word("TRUE"), word("on"), word("On"), word("ON"):
+            return .bool(true)
+        case word("n"), word("N"), word("no"), word("No"), word("NO"),
+             word("false"), word("False"), word("FALSE"), word("off"), word("Off"), word("OFF"):
+            return .bool(false)
+        case word("~"), word("null"), word("Null"), word("NULL"):
+            return .null
+        case word(".nan"), word(".NaN"), word(".NAN"):
+            return .float(.nan)
+        case word(".inf"), word(".Inf"), word(".INF"), word("+.inf"), word("+.Inf"), word("+.INF"):
+            return .float(.infinity)
+        case word("-.inf"), word("-.Inf"), word("-.INF"):
+            return .float(-.infinity)
+        default:
+            return count == 0 ? .null : nil
         }
     }
 }

@@ -1,3 +1,4 @@
+import Glibc
 import RudderCore
 
 /// Reads YAML as Helm does.
@@ -26,16 +27,18 @@ public enum YAMLReader {
         for chunk in try documentChunks(bytes, source: source) {
             let value = try readChunk(bytes, chunk: chunk, source: source, limits: limits, top: .map,
                                       helmPrefix: "cannot unmarshal yaml document: ")
-            if case .map(let m) = value { merged = mergeMaps(merged, m) }
+            if case .map(let m) = value { mergeMaps(into: &merged, m) }
         }
         return .map(merged)
     }
 
     /// `sigs.k8s.io/yaml.Unmarshal` into `top` (Helm's `fromYaml` uses `.map`,
     /// `fromYamlArray` `.list`): only the first document of `bytes` is read
-    /// (no `---` splitting, unlike values files); an empty document or
-    /// `null` gives `.null` (Go's nil map, printed `null` by `toJson`; Helm's
-    /// values loader merges it as `{}`). `helmMessage` of an
+    /// (no `---` splitting, unlike values files, so `a: 1\n---\nb: 2` is
+    /// `{a: 1}` and an error in a later document goes unnoticed); an empty
+    /// document or `null` gives `{}` for `.map`, `[]` for `.list` and null for
+    /// `.any` (fixed by the fromyaml.cases goldens). Otherwise the same
+    /// reading as `readValues`. `helmMessage` of an
     /// error is what `fromYaml` puts under the `Error` key.
     public static func unmarshal(_ bytes: [UInt8], file: String, top: TopLevel = .map,
                                  limits: YAMLLimits = .default) throws(YAMLError) -> Value {
@@ -102,32 +105,44 @@ public enum YAMLReader {
         var lineStart = 0
         var line = 0
         let dash = UInt8(ascii: "-")
-        while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-            let next = lineEnd < bytes.count ? lineEnd + 1 : lineEnd
-            if lineEnd - lineStart >= 3, bytes[lineStart] == dash, bytes[lineStart + 1] == dash, bytes[lineStart + 2] == dash {
-                // Only spaces and a comment may follow the separator.
-                var i = lineStart + 3
-                while i < lineEnd, isGoSpace(bytes[i]) { i += 1 }
-                var j = lineEnd
-                while j > i, isGoSpace(bytes[j - 1]) { j -= 1 }
-                if i < j && bytes[i] != UInt8(ascii: "#") {
-                    let rest = String(decoding: bytes[i..<j], as: UTF8.self)
-                    throw YAMLError(
-                        position: SourcePosition(file: source.name, line: line + 1, column: 1, offset: lineStart),
-                        problem: "invalid document separator: only a comment may follow '---' on its line",
-                        helmMessage: "error reading yaml document: invalid Yaml document separator: \(rest)")
+        var failure: YAMLError?
+        bytes.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            while lineStart < count {
+                var lineEnd = lineStart
+                if let base = buffer.baseAddress,
+                   let found = memchr(base + lineStart, 0x0A, count - lineStart) {
+                    lineEnd = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                } else {
+                    lineEnd = count
                 }
-                if lineStart > chunkStart {
-                    chunks.append(Chunk(start: chunkStart, end: lineStart, line: chunkLine))
+                let next = lineEnd < count ? lineEnd + 1 : lineEnd
+                if lineEnd - lineStart >= 3, buffer[lineStart] == dash, buffer[lineStart + 1] == dash,
+                   buffer[lineStart + 2] == dash {
+                    // Only spaces and a comment may follow the separator.
+                    var i = lineStart + 3
+                    while i < lineEnd, isGoSpace(buffer[i]) { i += 1 }
+                    var j = lineEnd
+                    while j > i, isGoSpace(buffer[j - 1]) { j -= 1 }
+                    if i < j && buffer[i] != UInt8(ascii: "#") {
+                        let rest = String(decoding: UnsafeBufferPointer(rebasing: buffer[i..<j]), as: UTF8.self)
+                        failure = YAMLError(
+                            position: SourcePosition(file: source.name, line: line + 1, column: 1, offset: lineStart),
+                            problem: "invalid document separator: only a comment may follow '---' on its line",
+                            helmMessage: "error reading yaml document: invalid Yaml document separator: \(rest)")
+                        return
+                    }
+                    if lineStart > chunkStart {
+                        chunks.append(Chunk(start: chunkStart, end: lineStart, line: chunkLine))
+                    }
+                    chunkStart = next
+                    chunkLine = line + 1
                 }
-                chunkStart = next
-                chunkLine = line + 1
+                lineStart = next
+                line += 1
             }
-            lineStart = next
-            line += 1
         }
+        if let failure { throw failure }
         if bytes.count > chunkStart {
             chunks.append(Chunk(start: chunkStart, end: bytes.count, line: chunkLine))
         }
@@ -175,13 +190,15 @@ public enum YAMLReader {
                             helmMessage: helmPrefix + problem.helmMessage)
         }
         let value = root?.value ?? .null
-        if let tooDeep = JSONDepth.firstTooDeep(value, limit: limits.maxDepth) {
+        // The top-level map is one level of JSON beyond the value's height.
+        if let root, root.height > limits.maxDepth - 1,
+           let tooDeep = JSONDepth.firstTooDeep(value, limit: limits.maxDepth) {
             throw YAMLError(
                 position: SourcePosition(file: source.name, line: chunk.line + 1, column: 1, offset: chunk.start),
                 problem: "values nested deeper than \(limits.maxDepth) levels",
                 helmMessage: helmPrefix + "error unmarshaling JSON: while decoding JSON: invalid character '\(tooDeep)' exceeded max depth")
         }
-        let position = root?.node?.position
+        let position = root.map { builder.position($0.mark) }
             ?? SourcePosition(file: source.name, line: chunk.line + 1, column: 1, offset: chunk.start)
         func wrongTop(_ expected: String, _ goType: String) -> YAMLError {
             let jsonKind: String
@@ -197,7 +214,11 @@ public enum YAMLReader {
                 helmMessage: helmPrefix + "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(jsonKind) into Go value of type \(goType)")
         }
         switch (top, value) {
-        case (_, .null):
+        case (.map, .null):
+            return .map([:])
+        case (.list, .null):
+            return .list([])
+        case (.any, .null):
             return .null
         case (.map, .map), (.list, .list), (.any, _):
             return value
@@ -209,16 +230,23 @@ public enum YAMLReader {
     }
 
     /// Helm's `MergeMaps`: maps merge recursively, anything else replaces.
-    static func mergeMaps(_ a: [String: Value], _ b: [String: Value]) -> [String: Value] {
-        var out = a
+    /// In place, so that many documents merge in time linear in their size.
+    private static func isMap(_ value: Value?) -> Bool {
+        if case .map? = value { return true }
+        return false
+    }
+
+    static func mergeMaps(into out: inout [String: Value], _ b: [String: Value]) {
         for (k, v) in b {
-            if case .map(let vm) = v, case .map(let am)? = out[k] {
-                out[k] = .map(mergeMaps(am, vm))
+            if case .map(let vm) = v, isMap(out[k]) {
+                // Take the nested map out so that it is uniquely referenced.
+                guard case .map(var am)? = out.removeValue(forKey: k) else { continue }
+                mergeMaps(into: &am, vm)
+                out[k] = .map(am)
             } else {
                 out[k] = v
             }
         }
-        return out
     }
 }
 

@@ -11,7 +11,15 @@ struct Rudder: ParsableCommand {
                   -f charts/anything-llm/departments/engineering.yaml
             """,
         version: RudderVersion.current,
-        subcommands: [TemplateCommand.self]
+        subcommands: [
+            TemplateCommand.self,
+            RenderCommand.self,
+            LintCommand.self,
+            PackageCommand.self,
+            RepoCommand.self,
+            ShowCommand.self,
+            CreateCommand.self,
+        ]
     )
 }
 

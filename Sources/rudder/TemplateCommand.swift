@@ -61,6 +61,13 @@ struct TemplateCommand: ParsableCommand {
     @Flag(name: [.customShort("g"), .customLong("generate-name")], help: "Generate the release name (and omit NAME).")
     var generateName = false
 
+    @Option(name: .customLong("values-dir"),
+            help: ArgumentHelp("Render one release per values file in this folder (name and namespace from the file name).", valueName: "dir"))
+    var valuesDir: String?
+
+    @Flag(name: [.customShort("q"), .customLong("quiet")], help: "With --values-dir: no progress line and no summary.")
+    var quiet = false
+
     mutating func run() throws {
         var positional = arguments
         if positional.isEmpty {
@@ -94,6 +101,15 @@ struct TemplateCommand: ParsableCommand {
             throw CLIFailure("invalid argument \"\(timeout)\" for \"--timeout\" flag: time: invalid duration \"\(timeout)\"")
         }
         request.timeoutSeconds = seconds
+
+        if let valuesDir {
+            // Batch rendering (issue #10): the other flags apply to every release.
+            if arguments.count > 1 {
+                throw CLIFailure("--values-dir takes release names from the file names: give only CHART")
+            }
+            try BatchCommand.runValuesDirectory(valuesDir, base: request, quiet: quiet)
+            return
+        }
 
         do {
             let output = try TemplateAction.run(request)

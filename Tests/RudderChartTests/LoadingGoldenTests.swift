@@ -8,11 +8,15 @@ import _RudderTestSupport
     static let valueCases = (try? GoldenCases.load("loading/values.cases")) ?? []
     static let setCases = (try? GoldenCases.load("loading/set.cases")) ?? []
     static let badChartCases = (try? GoldenCases.load("loading/bad-charts.cases")) ?? []
+    static let schemaCases = (try? GoldenCases.load("loading/schema.cases")) ?? []
+    static let archiveCases = (try? GoldenCases.load("loading/archives.cases")) ?? []
 
     @Test func goldenFilesArePresent() {
         #expect(Self.valueCases.count >= 30)
         #expect(Self.setCases.count >= 50)
         #expect(Self.badChartCases.count >= 20)
+        #expect(Self.schemaCases.count >= 20)
+        #expect(Self.archiveCases.count >= 10)
     }
 
     @Test(arguments: valueCases)
@@ -29,6 +33,18 @@ import _RudderTestSupport
 
     @Test(arguments: badChartCases)
     func badCharts(_ testCase: GoldenCase) {
+        let problem = LoadingGoldenRunner.check(testCase)
+        #expect(problem == nil, "\(testCase.name): \(problem ?? "")")
+    }
+
+    @Test(arguments: schemaCases)
+    func schemas(_ testCase: GoldenCase) {
+        let problem = LoadingGoldenRunner.check(testCase)
+        #expect(problem == nil, "\(testCase.name): \(problem ?? "")")
+    }
+
+    @Test(arguments: archiveCases)
+    func archives(_ testCase: GoldenCase) {
         let problem = LoadingGoldenRunner.check(testCase)
         #expect(problem == nil, "\(testCase.name): \(problem ?? "")")
     }

@@ -94,3 +94,52 @@ import Testing
         #expect(results.allSatisfy { $0 })
     }
 }
+
+/// Random byte soup over the metacharacters: compiling and matching must
+/// either work or throw, never trap.
+@Suite struct RegexRobustnessTests {
+    /// A small deterministic generator (SplitMix64).
+    struct Generator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let pieces: [String] = [
+        "a", "b", "é", "(", ")", "(?", "(?:", "(?i)", "(?P<n>", "(?<", ">", "[", "]", "[^", "-", "^", "$", ".",
+        "*", "+", "?", "{", "}", "{2}", "{1,3}", ",", "|", "\\", "\\d", "\\pL", "\\p{", "\\x{", "1", "0", ":",
+        "[:alpha:]", "\\Q", "\\E", "\\b", "\\z", "P", "U", "-i", "=", "!", "'",
+    ]
+
+    @Test func randomPatternsNeverTrap() {
+        var generator = Generator(state: 42)
+        var compiled = 0
+        for _ in 0..<5_000 {
+            var pattern = ""
+            for _ in 0..<Int(generator.next() % 10) {
+                pattern += Self.pieces[Int(generator.next() % UInt64(Self.pieces.count))]
+            }
+            guard let regex = try? GoRegex(pattern) else { continue }
+            compiled += 1
+            let input = "ab é1-\n{}" + pattern
+            _ = regex.matches(input)
+            _ = regex.submatches(input)
+            _ = regex.allMatches(input, limit: -1)
+            _ = regex.replaceAll(input, with: "$1${n}$$")
+            _ = regex.split(input, limit: 3)
+        }
+        #expect(compiled > 500)
+    }
+
+    @Test func longAlternationCompiles() throws {
+        let words = (0..<5_000).map { "w\($0)x" }
+        let regex = try GoRegex("^(?:" + words.joined(separator: "|") + ")$")
+        #expect(regex.matches("w4999x"))
+        #expect(!regex.matches("w5000x"))
+    }
+}

@@ -1,4 +1,4 @@
-import RudderRegex
+@testable import RudderRegex
 import Testing
 import _RudderTestSupport
 
@@ -6,18 +6,44 @@ import _RudderTestSupport
 /// (scripts/regex-goldens.py): each is replayed against the GoRegex API.
 @Suite struct RegexGoldenTests {
     static let cases: [GoldenCase] = (try? GoldenCases.load("regex/regex.cases")) ?? []
+    /// Random patterns over {a, b} (scripts/regex-fuzz-goldens.py).
+    static let fuzzCases: [GoldenCase] = (try? GoldenCases.load("regex/fuzz.cases")) ?? []
 
-    @Test func goldenFileHasCases() {
+    @Test func goldenFilesHaveCases() {
         #expect(Self.cases.count >= 200)
+        #expect(Self.fuzzCases.count >= 200)
     }
 
     @Test(arguments: cases)
     func helmAgrees(_ golden: GoldenCase) throws {
+        try Self.check(golden, engine: .automatic)
+    }
+
+    @Test(arguments: fuzzCases)
+    func helmAgreesOnRandomPatterns(_ golden: GoldenCase) throws {
+        try Self.check(golden, engine: .automatic)
+    }
+
+    /// Every case again on each engine alone (the automatic choice picks the
+    /// backtracker for most of these short inputs).
+    @Test(arguments: [EnginePreference.pikeVM, .backtracker])
+    func eachEngineAgrees(_ engine: EnginePreference) throws {
+        for golden in Self.cases + Self.fuzzCases where Self.isSmall(golden) {
+            try Self.check(golden, engine: engine)
+        }
+    }
+
+    /// Skips the few cases that are slow in debug builds (huge programs).
+    static func isSmall(_ golden: GoldenCase) -> Bool {
+        (golden["pattern"]?.utf8.count ?? 0) < 1000
+    }
+
+    static func check(_ golden: GoldenCase, engine: EnginePreference) throws {
         let function = try #require(golden["function"])
         let pattern = try #require(golden["pattern"])
         let input = try #require(golden["input"])
         let argument = golden["argument"]
-        let actual = Self.evaluate(function: function, pattern: pattern, input: input, argument: argument)
+        let actual = Self.evaluate(function: function, pattern: pattern, input: input, argument: argument, engine: engine)
         if let expected = golden["output"] {
             #expect(actual == .output(expected), "\(golden.name): /\(pattern)/ on \(GoJSON.encode(input))")
         } else {
@@ -32,13 +58,16 @@ import _RudderTestSupport
     }
 
     /// What Sprig's function prints through `toJson`, or its error text.
-    static func evaluate(function: String, pattern: String, input: String, argument: String?) -> Outcome {
+    static func evaluate(
+        function: String, pattern: String, input: String, argument: String?, engine: EnginePreference
+    ) -> Outcome {
         if function == "regexQuoteMeta" {
             return .output(GoJSON.encode(GoRegex.quoteMeta(input)))
         }
-        let regex: GoRegex
+        var regex: GoRegex
         do {
             regex = try GoRegex(pattern)
+            regex.engine = engine
         } catch {
             if function == "regexMatch" { return .output("false") }
             // Sprig's must* functions return the error; the others call

@@ -85,8 +85,9 @@ import Testing
         #expect(v == ["a": 1.0])
     }
 
-    @Test func emptyIsNull() throws {
-        #expect(try YAMLReader.unmarshal([], file: "s") == .null)
+    @Test func emptyIsAnEmptyMapOrNull() throws {
+        #expect(try YAMLReader.unmarshal([], file: "s") == .map([:]))
+        #expect(try YAMLReader.unmarshal([], file: "s", top: .any) == .null)
     }
 
     @Test func arrayTop() throws {

@@ -12,7 +12,14 @@ public enum ArchiveReader {
         var reader = TarReader(inflater)
         var files: [ChartFile] = []
         var remaining = limits.maxChartSize
+        var entryCount = 0
         while let header = try reader.next() {
+            entryCount += 1
+            if entryCount > limits.maxArchiveEntries {
+                throw ChartError(
+                    "chart archive has more than \(limits.maxArchiveEntries) entries", file: header.name,
+                    fix: "a chart archive may hold at most \(limits.maxArchiveEntries) files and directories")
+            }
             switch header.kind {
             case .directory, .globalExtendedHeader:
                 continue

@@ -36,15 +36,23 @@ public enum ChartLoader {
             throw ChartError("\(error)", file: path)
         }
         try ensureArchive(name: path, data: data)
+        let files: [ChartFile]
         do {
-            return try loadArchive(data, limits: limits)
+            files = try ArchiveReader.readFiles(data, limits: limits)
         } catch {
             if error.message == "gzip: invalid header" {
                 throw ChartError(
                     "file '\(path)' does not appear to be a valid chart file (details: \(error.message))", file: path)
             }
-            throw error
+            // Helm 4 prints only "unable to load chart archive"; the cause follows here.
+            throw error.wrapped("unable to load chart archive")
         }
+        guard files.contains(where: { $0.name == "Chart.yaml" }) else {
+            throw ChartError(
+                "unable to detect chart version, no Chart.yaml found", file: path,
+                fix: "a chart archive holds one directory with a Chart.yaml in it")
+        }
+        return try loadFiles(files, limits: limits)
     }
 
     /// Loads a chart from the bytes of a gzipped tar archive.
@@ -64,12 +72,15 @@ public enum ChartLoader {
             "file '\(name)' does not appear to be a gzipped archive; got '\(sniffContentType(data))'", file: name)
     }
 
-    /// A rough `http.DetectContentType`, for the message above.
+    /// A rough `http.DetectContentType` of the first 512 bytes, zero-padded as
+    /// Helm reads them (so a short text file sniffs as binary, as in Helm).
     static func sniffContentType(_ data: [UInt8]) -> String {
-        let head = data.prefix(512)
-        if head.isEmpty { return "text/plain; charset=utf-8" }
+        var head = Array(data.prefix(512))
+        if head.count < 512 { head += [UInt8](repeating: 0, count: 512 - head.count) }
         if head.starts(with: Array("PK\u{03}\u{04}".utf8)) { return "application/zip" }
-        let binary = head.contains { byte in byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D && byte != 0x1B }
+        let binary = head.contains { byte in
+            byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D && byte != 0x1B
+        }
         if binary { return "application/octet-stream" }
         return "text/plain; charset=utf-8"
     }

@@ -67,8 +67,8 @@ public enum DirectoryReader {
                     // A broken link: Helm honours .helmignore before failing.
                     if rules.ignores(relative, isDirectory: false) { return }
                     throw ChartError(
-                        "stat \(path): no such file or directory", file: relative,
-                        fix: "remove the broken symbolic link or list it in .helmignore")
+                        "error evaluating symlink \(path): lstat \(DirectoryReader.linkTarget(path)): no such file or directory",
+                        file: relative, fix: "remove the broken symbolic link or list it in .helmignore")
                 }
                 if rules.ignores(relative, isDirectory: targetKind == .directory) { return }
                 guard target == root || target.hasPrefix(root + "/") else {
@@ -119,6 +119,20 @@ public enum DirectoryReader {
                     fix: "a chart holds regular files only: remove it or list it in .helmignore")
             }
         }
+    }
+
+    /// Where a symbolic link points, as a path (relative targets resolved against the link's directory).
+    static func linkTarget(_ path: String) -> String {
+        var buffer = [CChar](repeating: 0, count: 4097)
+        let count = buffer.withUnsafeMutableBufferPointer { pointer -> Int in
+            guard let base = pointer.baseAddress else { return -1 }
+            return readlink(path, base, pointer.count - 1)
+        }
+        guard count >= 0 else { return path }
+        let target = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        if target.hasPrefix("/") { return cleanPath(target) }
+        let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+        return cleanPath(directory + "/" + target)
     }
 
     /// The canonical absolute path (`realpath`), or nil when it does not resolve.

@@ -80,8 +80,11 @@ struct TarReader {
             let mode = Self.number(block[100..<108]) ?? 0
             let kind: TarHeader.Kind
             switch typeFlag {
-            case 0, UInt8(ascii: "0"), UInt8(ascii: "7"):
-                kind = name.hasSuffix("/") && magic != Array("ustar\0".utf8) ? .directory : .regular
+            case 0:
+                // Go: an old-style regular entry whose name ends in '/' is a directory.
+                kind = name.hasSuffix("/") ? .directory : .regular
+            case UInt8(ascii: "0"), UInt8(ascii: "7"):
+                kind = .regular
             case UInt8(ascii: "1"): kind = .hardLink
             case UInt8(ascii: "2"): kind = .symbolicLink
             case UInt8(ascii: "3"): kind = .characterDevice

@@ -65,14 +65,16 @@ extension ChartMetadata {
 struct MetadataDecoder {
     var structName: String
 
-    /// The fields of `map` that match a known (lower-cased) field name, an exact
-    /// match winning over a case-insensitive one, in a deterministic order.
+    /// The fields of `map` that match a known (lower-cased) field name. Go's
+    /// decoder matches names case-insensitively and sigs.k8s.io/yaml hands it
+    /// the keys sorted, so of `Name` and `name` the last in byte order wins.
     func orderedFields(_ map: [String: Value], known: [String]) -> [(String, Value)] {
         var result: [(String, Value)] = []
         for field in known {
-            let candidates = map.keys.filter { $0.lowercased() == field }.sorted()
-            guard let key = candidates.first(where: { $0.lowercased() == $0 }) ?? candidates.first else { continue }
-            if let value = map[key] { result.append((field, value)) }
+            let candidates = map.keys.filter { $0.lowercased() == field }
+                .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            guard let key = candidates.last, let value = map[key] else { continue }
+            result.append((field, value))
         }
         return result
     }
@@ -146,8 +148,10 @@ struct MetadataDecoder {
     func maintainer(_ value: Value) throws(ChartError) -> ChartMaintainer {
         guard case .map(let map) = value else { throw mismatch(value, "maintainers", "v2.Maintainer") }
         var result = ChartMaintainer()
+        // Go names the innermost struct in its error: `Maintainer.maintainers.name`.
+        let inner = MetadataDecoder(structName: "Maintainer")
         for (key, field) in orderedFields(map, known: ["name", "email", "url"]) {
-            let text = try string(field, "maintainers." + key)
+            let text = try inner.string(field, "maintainers." + key)
             switch key {
             case "name": result.name = text
             case "email": result.email = text
@@ -161,19 +165,21 @@ struct MetadataDecoder {
         guard case .map(let map) = value else { throw mismatch(value, "dependencies", "v2.Dependency") }
         var result = ChartDependency()
         let known = ["name", "version", "repository", "condition", "tags", "enabled", "import-values", "alias", "depends-on"]
+        // Go names the innermost struct in its error: `Dependency.dependencies.tags`.
+        let inner = MetadataDecoder(structName: "Dependency")
         for (key, field) in orderedFields(map, known: known) {
             let path = "dependencies." + key
             switch key {
-            case "name": result.name = try string(field, path)
-            case "version": result.version = try string(field, path)
-            case "repository": result.repository = try string(field, path)
-            case "condition": result.condition = try string(field, path)
-            case "tags": result.tags = try strings(field, path)
-            case "enabled": result.enabled = try bool(field, path)
-            case "alias": result.alias = try string(field, path)
-            case "depends-on": result.dependsOn = try strings(field, path)
+            case "name": result.name = try inner.string(field, path)
+            case "version": result.version = try inner.string(field, path)
+            case "repository": result.repository = try inner.string(field, path)
+            case "condition": result.condition = try inner.string(field, path)
+            case "tags": result.tags = try inner.strings(field, path)
+            case "enabled": result.enabled = try inner.bool(field, path)
+            case "alias": result.alias = try inner.string(field, path)
+            case "depends-on": result.dependsOn = try inner.strings(field, path)
             default:
-                result.importValues = try list(field, path, elementType: "interface {}").map(Self.importValue)
+                result.importValues = try inner.list(field, path, elementType: "interface {}").map(Self.importValue)
             }
         }
         return result

@@ -9,6 +9,8 @@ public struct ReleaseInfo: Sendable {
     public var namespace: String
     public var isUpgrade: Bool
     public var revision: Int
+    /// `.Release.IsInstall` when it is not simply `!isUpgrade` (lint renders with both false).
+    public var isInstallOverride: Bool?
 
     public init(name: String = "release-name", namespace: String = "default", isUpgrade: Bool = false, revision: Int = 1) {
         self.name = name
@@ -20,7 +22,7 @@ public struct ReleaseInfo: Sendable {
     /// Helm's `.Release` map.
     var value: Value {
         .map([
-            "Name": .string(name), "Namespace": .string(namespace), "IsInstall": .bool(!isUpgrade),
+            "Name": .string(name), "Namespace": .string(namespace), "IsInstall": .bool(isInstallOverride ?? !isUpgrade),
             "IsUpgrade": .bool(isUpgrade), "Revision": .int(revision), "Service": "Helm",
         ])
     }

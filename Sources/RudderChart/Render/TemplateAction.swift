@@ -63,35 +63,64 @@ public enum TemplateAction {
 
     public static func run(_ request: TemplateRequest, functions: FunctionRegistry? = nil) throws(TemplateFailure) -> TemplateOutput {
         // Capabilities first: a bad --kube-version fails before the chart is read.
+        let capabilities = try capabilities(for: request)
+        let chart = try loadInstallableChart(request.chartPath)
+        let prepared = try prepareValues(chart: chart, request: request)
+        let registry = functions ?? registryFor(enableDNS: request.enableDNS)
+        return try render(prepared: prepared, request: request, capabilities: capabilities) { chart throws(RenderError) in
+            try ChartRenderer(chart: chart, functions: registry)
+        }
+    }
+
+    /// Step 1: `.Capabilities` from `--kube-version` and `--api-versions`.
+    public static func capabilities(for request: TemplateRequest) throws(TemplateFailure) -> Capabilities {
         var kube = KubeVersion.helmDefault
         if let text = request.kubeVersion, !text.isEmpty {
             do { kube = try KubeVersion.parse(text) } catch { throw TemplateFailure(error.description) }
         }
-        let capabilities = Capabilities(kubeVersion: kube, extraAPIVersions: request.apiVersions)
+        return Capabilities(kubeVersion: kube, extraAPIVersions: request.apiVersions)
+    }
 
-        let chart = try loadChart(request.chartPath)
+    /// Step 2: the chart, loaded, and refused unless it is an application chart.
+    /// A loaded chart may be shared by every release that renders it.
+    public static func loadInstallableChart(_ path: String) throws(TemplateFailure) -> Chart {
+        let chart = try loadChart(path)
         if !chart.metadata.type.isEmpty && chart.metadata.type != "application" {
             throw TemplateFailure("\(chart.metadata.type) charts are not installable")
         }
+        return chart
+    }
 
-        // Values: user flags, coalesced with the chart's defaults, dependencies processed.
-        let prepared: PreparedChart
+    /// Step 3 (per release): user flags coalesced with the chart's defaults,
+    /// dependencies processed, values checked against the schema.
+    public static func prepareValues(
+        chart: Chart, request: TemplateRequest,
+        readFile: (String) throws(ChartError) -> [UInt8] = ValuesOptions.readFileFromDisk
+    ) throws(TemplateFailure) -> PreparedChart {
         do {
-            prepared = try ValuesCoalescer.prepare(chart: chart, options: request.values)
+            let prepared = try ValuesCoalescer.prepare(chart: chart, options: request.values, readFile: readFile)
             if !request.skipSchemaValidation {
                 try SchemaValidation.validateValues(of: prepared)
             }
+            return prepared
         } catch {
             throw TemplateFailure(error.description, detail: error.position.map { "at \($0)" })
         }
+    }
 
+    /// Step 4 (per release): executes the templates and assembles the output.
+    /// `renderer` gives the parsed templates for the prepared chart tree (a
+    /// batch hands out one shared `ChartRenderer` per set of enabled subcharts).
+    public static func render(
+        prepared: PreparedChart, request: TemplateRequest, capabilities: Capabilities,
+        renderer: (Chart) throws(RenderError) -> ChartRenderer
+    ) throws(TemplateFailure) -> TemplateOutput {
         var options = ExecutionOptions()
         if let seconds = request.timeoutSeconds { options.setTimeout(seconds: seconds) }
-        let registry = functions ?? registryFor(enableDNS: request.enableDNS)
         let release = ReleaseInfo(name: request.releaseName, namespace: request.namespace, isUpgrade: request.isUpgrade)
         let rendered: [(path: String, content: String)]
         do {
-            let engine = try ChartRenderer(chart: prepared.chart, functions: registry)
+            let engine = try renderer(prepared.chart)
             rendered = try engine.render(
                 values: .map(prepared.values), release: release, capabilities: capabilities, options: options)
         } catch {
@@ -100,7 +129,7 @@ public enum TemplateAction {
         return try assemble(rendered: rendered, chart: prepared.chart, request: request)
     }
 
-    static func registryFor(enableDNS: Bool) -> FunctionRegistry {
+    public static func registryFor(enableDNS: Bool) -> FunctionRegistry {
         guard enableDNS else { return HelmFunctions.registry }
         var options = FunctionOptions()
         options.enableDNS = true

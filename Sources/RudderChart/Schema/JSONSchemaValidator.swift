@@ -84,6 +84,15 @@ public struct JSONSchemaValidator: Sendable {
                 pending.append(target)
             }
         }
+        // Every reference must point at something (jsonschema fails at compile time).
+        for (uri, resource) in resources {
+            for reference in Self.references(in: resource.document, base: uri) where lookup(reference) == nil {
+                if let hash = reference.firstIndex(of: "#"), reference[reference.index(after: hash)...].hasPrefix("/") {
+                    throw LoadError(message: "json-pointer in \(goQuote(reference)) not found")
+                }
+                throw LoadError(message: "anchor in \(goQuote(reference)) not found")
+            }
+        }
     }
 
     /// Validates `value`; nil when it conforms.
@@ -107,6 +116,9 @@ public struct JSONSchemaValidator: Sendable {
         var draft = defaultDraft
         if case .map(let map) = document, case .string(let name)? = map["$schema"], let named = Draft.named(name) {
             draft = named
+        }
+        if let problem = MetaschemaCheck.problem(in: document, uri: uri, draft: draft) {
+            throw LoadError(message: problem)
         }
         resources[uri] = Resource(uri: uri, document: document, pointer: [], draft: draft)
         try index(document, pointer: [], base: uri, draft: draft, resourceURI: uri)

@@ -78,17 +78,33 @@ extension String {
     }
 }
 
-/// Numbers as the validator's localized printer shows them: integers with
-/// thousands separators (`70,000`), other values in Go's shortest form.
+/// Numbers as the validator's localized printer (golang.org/x/text) shows a
+/// float64 with `%v`: decimal with thousands separators (`70,000`,
+/// `1,234.5`), or `1.0000005×10⁰⁶` where Go's `%v` would use an exponent.
 func schemaNumber(_ value: Double) -> String {
-    if value.isFinite, value == value.rounded(), abs(value) < 1e21 {
-        return groupThousands(integralDigits(value))
+    if value.isNaN { return "NaN" }
+    if value.isInfinite { return value < 0 ? "-∞" : "∞" }
+    if value == 0 { return "0" }
+    let (negative, digits, point) = GoFloatFormat.decimalDigits(value)
+    let exponent = point - 1
+    let sign = negative ? "-" : ""
+    if exponent < -4 || exponent >= 6 {
+        var mantissa = String(digits.prefix(1))
+        if digits.count > 1 { mantissa += "." + digits.dropFirst() }
+        let superscripts: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+        var exponentDigits = String(abs(exponent))
+        if exponentDigits.count < 2 { exponentDigits = "0" + exponentDigits }
+        let raised = String(exponentDigits.compactMap { $0.wholeNumberValue.map { superscripts[$0] } })
+        return sign + mantissa + "×10" + (exponent < 0 ? "⁻" : "") + raised
     }
-    let text = GoFloatFormat.v(value)
-    if let dot = text.firstIndex(of: "."), !text.contains("e") {
-        return groupThousands(String(text[..<dot])) + text[dot...]
+    if point <= 0 {
+        return sign + "0." + String(repeating: "0", count: -point) + digits
     }
-    return text
+    if point >= digits.count {
+        return sign + groupThousands(digits + String(repeating: "0", count: point - digits.count))
+    }
+    let index = digits.index(digits.startIndex, offsetBy: point)
+    return sign + groupThousands(String(digits[..<index])) + "." + digits[index...]
 }
 
 func schemaInteger(_ value: Int) -> String { groupThousands(String(value)) }
@@ -109,9 +125,3 @@ func groupThousands(_ digits: String) -> String {
     return sign + groups.joined(separator: ",")
 }
 
-/// An integral double's decimal digits (no exponent).
-func integralDigits(_ value: Double) -> String {
-    if abs(value) < 9.2e18 { return String(Int64(value)) }
-    let (negative, digits, point) = GoFloatFormat.decimalDigits(value)
-    return (negative ? "-" : "") + digits + String(repeating: "0", count: max(0, point - digits.count))
-}

@@ -82,7 +82,7 @@ extension ValidationRun {
                                         value: .string(name), instance: instance)
                 if let error = result.error {
                     errors.append(SchemaViolation(
-                        instanceLocation: instance, kind: .keyword("propertyNames"), message: "invalid property \(schemaQuote(name))",
+                        instanceLocation: instance, kind: .keyword("propertyNames"), message: "invalid propertyName \(schemaQuote(name))",
                         causes: error.kind == .group ? error.causes : [error]))
                 }
             }
@@ -162,7 +162,13 @@ extension ValidationRun {
             let evaluated = min(prefix.count, array.count)
             for index in 0..<evaluated { applyItem(prefix[index], ["prefixItems", String(index)], index) }
             if let items = s["items"] {
-                for index in evaluated..<array.count { applyItem(items, ["items"], index) }
+                // jsonschema v6.0.x (Helm 4.1.4) reports these items at their index *after* the prefix.
+                for index in evaluated..<array.count {
+                    let result = applyChild(items, at: location.appending("items"), base: base, draft: draft,
+                                            value: array[index], instance: instance + [String(index - evaluated)])
+                    if let error = result.error { errors.append(error) }
+                    outcome.evaluatedItems.insert(index)
+                }
             }
         }
         if draft >= .draft6, let contains = s["contains"] {

@@ -20,7 +20,9 @@ struct ValidationOutcome {
 /// One validation: the schema applications in progress (to find `$ref` cycles).
 struct ValidationRun {
     let validator: JSONSchemaValidator
-    var stack: [(location: SchemaLocation, valueID: Int, viaReference: String?)] = []
+    /// Schema applications in progress: where, for which value, and the
+    /// keyword path that led there (jsonschema's `kwLoc`, `/$ref/…` through references).
+    var stack: [(location: SchemaLocation, valueID: Int, keywordLocation: String)] = []
     var nextValueID = 1
 
     init(validator: JSONSchemaValidator) {
@@ -52,23 +54,34 @@ struct ValidationRun {
         }
         guard case .map(let s) = schema else { return ValidationOutcome() }
 
+        // The keyword path to here: a reference adds `/$ref`, anything else its pointer below the parent.
+        var keywordLocation = ""
+        if let parent = stack.last {
+            if let viaReference {
+                keywordLocation = parent.keywordLocation + "/" + viaReference
+            } else {
+                let suffix = location.pointer.count >= parent.location.pointer.count && location.uri == parent.location.uri
+                    ? Array(location.pointer.dropFirst(parent.location.pointer.count)) : location.pointer
+                keywordLocation = parent.keywordLocation + suffix.map { "/" + $0 }.joined()
+            }
+        }
         // Cycle check: the same schema again for the same value.
         for entry in stack.reversed() {
             if entry.valueID != valueID { break }
             if entry.location == location {
                 return ValidationOutcome(error: violation(
-                    "both \(keywordPath(from: entry.location)) and \(keywordPath(from: location)) resolve to \(goQuote(location.text)) causing reference cycle"))
+                    "both \(keywordLocation) and \(entry.keywordLocation) resolve to \(goQuote(location.text)) causing reference cycle"))
             }
         }
         if stack.count >= JSONSchemaValidator.maxDepth {
             return ValidationOutcome(error: violation("schema nesting is deeper than \(JSONSchemaValidator.maxDepth) levels"))
         }
-        stack.append((location, valueID, viaReference))
+        stack.append((location, valueID, keywordLocation))
         defer { stack.removeLast() }
 
         var base = base
         let idKey = draft == .draft4 ? "id" : "$id"
-        if case .string(let id)? = s[idKey], !id.hasPrefix("#"), !location.pointer.isEmpty {
+        if case .string(let id)? = s[idKey], !id.isEmpty, !id.hasPrefix("#") {
             base = JSONSchemaValidator.resolve(id, against: base)
         }
         var outcome = ValidationOutcome()
@@ -89,7 +102,7 @@ struct ValidationRun {
         if draft >= .draft6, let constant = s["const"] {
             if !jsonEqual(value, constant) {
                 switch constant {
-                case .list, .map: outcome.error = violation("const failed")
+                case .list, .map: outcome.error = violation("'const' failed")
                 default: outcome.error = violation("value must be \(display(constant))")
                 }
                 return outcome
@@ -100,7 +113,7 @@ struct ValidationRun {
             if !options.contains(where: { jsonEqual(value, $0) }) {
                 let primitive = !options.contains { if case .list = $0 { return true }; if case .map = $0 { return true }; return false }
                 if !primitive {
-                    outcome.error = violation("enum failed")
+                    outcome.error = violation("'enum' failed")
                 } else if options.count == 1 {
                     outcome.error = violation("value must be \(display(options[0]))")
                 } else {
@@ -108,6 +121,13 @@ struct ValidationRun {
                 }
                 return outcome
             }
+        }
+        // format (asserted for drafts 4, 6 and 7, as Helm's validator compiles them)
+        if draft <= .draft7, case .string(let format)? = s["format"], case .string(let text) = value,
+            let problem = SchemaFormats.problem(format, text)
+        {
+            outcome.error = violation("\(display(value)) is not valid \(format): \(problem)")
+            return outcome
         }
         // $ref
         if case .string(let reference)? = s["$ref"] {
@@ -195,9 +215,6 @@ struct ValidationRun {
         return outcome
     }
 
-    func keywordPath(from location: SchemaLocation) -> String {
-        location.pointer.map { "/" + $0 }.joined()
-    }
 }
 
 // MARK: - Value helpers

@@ -1,0 +1,214 @@
+import RudderCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Renders many releases at once: each chart is loaded and parsed once and
+/// shared, releases render in parallel (a task group with a bounded number of
+/// releases in flight), and results come back in the releases' order whatever
+/// the parallelism, so output is deterministic.
+///
+/// With an output directory, every release is rendered into a temporary folder
+/// beside its own (`<dir>/.<release>.rudder-tmp-XXXXXX`); when all have
+/// rendered, the new output is flushed (one `syncfs`) and each folder is
+/// swapped into place with one rename. A release that fails, or a run that is
+/// interrupted, leaves the previous output as it was.
+public enum BatchRenderer {
+    /// Renders `releases`. `progress` is called from the coordinating task after
+    /// each release finishes rendering; `deliver` gets each release's result in
+    /// the releases' order, from the coordinating task only.
+    public static func run(
+        _ releases: [BatchRelease], options: BatchOptions,
+        progress: (_ completed: Int, _ total: Int) -> Void = { _, _ in },
+        deliver: (_ index: Int, _ result: BatchReleaseResult) -> Void
+    ) async -> BatchSummary {
+        let start = monotonicSeconds()
+        let cache = BatchCache()
+        let total = releases.count
+        let window = options.maxInFlight > 0 ? options.maxInFlight : 2 * max(1, activeProcessorCount())
+        var summary = BatchSummary(releases: total, failed: 0, objects: 0, seconds: 0)
+
+        if let directory = options.outputDirectory {
+            do {
+                try FileSystem.createDirectory(directory)
+            } catch {
+                for (index, release) in releases.enumerated() {
+                    let failure = TemplateFailure("cannot create output directory: \(error)")
+                    deliver(index, BatchReleaseResult(name: release.name, failure: failure))
+                }
+                summary.failed = total
+                summary.seconds = monotonicSeconds() - start
+                return summary
+            }
+            for release in releases where ReleaseName.isValid(release.name) {
+                ReleaseFolder.removeLeftovers(directory: directory, release: release.name)
+            }
+        }
+
+        // Rendered but not yet delivered (or, with an output directory, not yet swapped in).
+        var finished: [BatchReleaseResult?] = []
+        var staged: [String?] = []
+        if options.outputDirectory != nil {
+            finished = Array(repeating: nil, count: total)
+            staged = Array(repeating: nil, count: total)
+        }
+        var pending: [Int: (BatchReleaseResult, String?)] = [:]
+        var nextToStart = 0
+        var nextToDeliver = 0
+        var completed = 0
+
+        await withTaskGroup(of: (Int, BatchReleaseResult, String?).self) { group in
+            func startMore(_ group: inout TaskGroup<(Int, BatchReleaseResult, String?)>) {
+                while nextToStart < total && nextToStart < nextToDeliver + window {
+                    let index = nextToStart
+                    let release = releases[index]
+                    group.addTask {
+                        let (result, folder) = renderOne(release, cache: cache, options: options)
+                        return (index, result, folder)
+                    }
+                    nextToStart += 1
+                }
+            }
+            startMore(&group)
+            while let (index, result, folder) = await group.next() {
+                completed += 1
+                progress(completed, total)
+                pending[index] = (result, folder)
+                while let (ready, folder) = pending.removeValue(forKey: nextToDeliver) {
+                    if options.outputDirectory == nil {
+                        summary.objects += ready.objectCount
+                        if ready.failure != nil { summary.failed += 1 }
+                        deliver(nextToDeliver, ready)
+                    } else {
+                        finished[nextToDeliver] = ready
+                        staged[nextToDeliver] = folder
+                    }
+                    nextToDeliver += 1
+                }
+                startMore(&group)
+            }
+        }
+
+        if let directory = options.outputDirectory {
+            if options.durable { ReleaseFolder.flush(directory) }
+            for index in 0..<total {
+                guard var result = finished[index] else { continue }
+                if result.failure == nil, let folder = staged[index] {
+                    do {
+                        try ReleaseFolder.swapIntoPlace(staged: folder, target: directory + "/" + result.name)
+                    } catch {
+                        FileSystem.removeTree(folder)
+                        result.failure = TemplateFailure("cannot replace the output of release \(result.name): \(error)")
+                    }
+                }
+                if result.failure != nil {
+                    summary.failed += 1
+                } else {
+                    summary.objects += result.objectCount
+                }
+                deliver(index, result)
+            }
+        }
+        summary.seconds = monotonicSeconds() - start
+        return summary
+    }
+
+    /// Renders one release; with an output directory, writes it into a staged folder.
+    static func renderOne(_ release: BatchRelease, cache: BatchCache, options: BatchOptions) -> (BatchReleaseResult, String?) {
+        var result = BatchReleaseResult(name: release.name)
+        do throws(TemplateFailure) {
+            if let failure = release.setupFailure { throw failure }
+            var request = release.request
+            request.useReleaseName = false
+            request.outputDir = options.outputDirectory != nil && options.layout == .perTemplate ? "." : nil
+            if options.outputDirectory != nil && !ReleaseName.isValid(request.releaseName) {
+                throw TemplateFailure("invalid release name \"\(request.releaseName)\": \(ReleaseName.rule)")
+            }
+            let capabilities = try TemplateAction.capabilities(for: request)
+            let chart = try cache.chart(at: request.chartPath).get()
+            let inline = release.inlineValues
+            // Schema validation as `prepareValues` does it, with each schema compiled once per batch.
+            var valuesRequest = request
+            valuesRequest.skipSchemaValidation = true
+            let prepared = try TemplateAction.prepareValues(chart: chart, request: valuesRequest) { path throws(ChartError) in
+                if let bytes = inline[path] { return bytes }
+                return try ValuesOptions.readFileFromDisk(path)
+            }
+            if !request.skipSchemaValidation {
+                do {
+                    try cache.schemas.validateValues(of: prepared, chartPath: request.chartPath)
+                } catch {
+                    throw TemplateFailure(error.description, detail: error.position.map { "at \($0)" })
+                }
+            }
+            let chartPath = request.chartPath
+            let enableDNS = request.enableDNS
+            let output = try TemplateAction.render(prepared: prepared, request: request, capabilities: capabilities) {
+                chart throws(RenderError) in
+                try cache.renderer(for: chart, chartPath: chartPath, enableDNS: enableDNS)
+            }
+            result.logs = output.logs
+            guard let directory = options.outputDirectory else {
+                result.stdout = output.stdout
+                result.objectCount = countDocuments(output.stdout)
+                return (result, nil)
+            }
+            var files: [(path: String, content: String)] = []
+            switch options.layout {
+            case .perRelease:
+                files = [("manifest.yaml", output.stdout)]
+                result.objectCount = countDocuments(output.stdout)
+            case .perTemplate:
+                for file in output.files {
+                    let relative = file.path.hasPrefix("./") ? String(file.path.dropFirst(2)) : file.path
+                    files.append((relative, file.content))
+                    result.objectCount += countDocuments(file.content)
+                }
+            }
+            do {
+                let folder = try ReleaseFolder.stage(files, directory: directory, release: release.name)
+                return (result, folder)
+            } catch {
+                throw TemplateFailure("cannot write the output of release \(release.name): \(error)")
+            }
+        } catch {
+            result.failure = error
+            result.logs += error.logs
+            return (result, nil)
+        }
+    }
+
+    /// Documents in rendered output: each starts with a line `---` followed by `# Source:`.
+    static func countDocuments(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            let marker: [UInt8] = Array("---\n# Source: ".utf8)
+            var count = 0
+            var lineStart = 0
+            while lineStart + marker.count <= bytes.count {
+                var matches = true
+                for offset in 0..<marker.count where bytes[lineStart + offset] != marker[offset] {
+                    matches = false
+                    break
+                }
+                if matches { count += 1 }
+                // On to the next line.
+                var index = lineStart
+                while index < bytes.count && bytes[index] != UInt8(ascii: "\n") { index += 1 }
+                lineStart = index + 1
+            }
+            return count
+        }
+    }
+
+    static func monotonicSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+    }
+
+    static func activeProcessorCount() -> Int {
+        let count = sysconf(Int32(_SC_NPROCESSORS_ONLN))
+        return count > 0 ? count : 1
+    }
+}

@@ -1,0 +1,141 @@
+import RudderCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A release's output folder, replaced as a whole: the new output is written
+/// into a temporary folder beside it, then swapped in with one rename, so a
+/// reader sees the old folder or the new one, never a mix or a half-written file.
+enum ReleaseFolder {
+    static func stagingPrefix(_ release: String) -> String { "." + release + ".rudder-tmp-" }
+    static func oldPrefix(_ release: String) -> String { "." + release + ".rudder-old-" }
+
+    /// Writes `files` (paths relative to the release folder) into a new
+    /// temporary folder in `directory`; returns its path. Nothing is left behind on failure.
+    static func stage(_ files: [(path: String, content: String)], directory: String, release: String) throws(FileSystemError) -> String {
+        let folder = try makeTemporaryDirectory(directory + "/" + stagingPrefix(release))
+        var created: Set<String> = [folder]
+        do throws(FileSystemError) {
+            for file in files {
+                let components = file.path.split(separator: "/")
+                // Paths come from chart file names: never climb out of the folder.
+                guard !components.isEmpty, !components.contains(where: { $0 == ".." || $0 == "." }) else {
+                    throw FileSystemError(path: file.path, reason: "unsafe output path")
+                }
+                var parent = folder
+                for component in components.dropLast() {
+                    parent += "/" + component
+                    if !created.contains(parent) {
+                        if mkdir(parent, 0o755) != 0 && errno != EEXIST {
+                            throw FileSystemError(path: parent, reason: errorText())
+                        }
+                        created.insert(parent)
+                    }
+                }
+                try writeNew(folder + "/" + file.path, file.content)
+            }
+        } catch {
+            FileSystem.removeTree(folder)
+            throw error
+        }
+        return folder
+    }
+
+    /// Creates a file that did not exist and writes `content` into it.
+    static func writeNew(_ path: String, _ content: String) throws(FileSystemError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw FileSystemError(path: path, reason: errorText()) }
+        defer { close(fd) }
+        var text = content
+        var failure: String?
+        text.withUTF8 { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(fd, base + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errorText()
+                    return
+                }
+                offset += n
+            }
+        }
+        if let failure { throw FileSystemError(path: path, reason: failure) }
+    }
+
+    /// `mkdtemp` on `prefix` + six random characters.
+    static func makeTemporaryDirectory(_ prefix: String) throws(FileSystemError) -> String {
+        var template = Array((prefix + "XXXXXX").utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return false }
+            return mkdtemp(base) != nil
+        }
+        guard made else { throw FileSystemError(path: prefix + "XXXXXX", reason: errorText()) }
+        return String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Flushes the file system holding `directory` (one `syncfs` for every staged folder).
+    static func flush(_ directory: String) {
+        let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        if let syncFileSystem { _ = syncFileSystem(fd) } else { sync() }
+        close(fd)
+    }
+
+    /// Puts the staged folder at `target`: an atomic exchange where the kernel
+    /// has `renameat2(RENAME_EXCHANGE)`, else the old folder is renamed aside
+    /// first (for an instant `target` is missing, but never partial). The old
+    /// output is removed afterwards.
+    static func swapIntoPlace(staged: String, target: String) throws(FileSystemError) {
+        guard FileSystem.kind(of: target) != nil else {
+            if rename(staged, target) != 0 { throw FileSystemError(path: target, reason: errorText()) }
+            return
+        }
+        if let exchange = renameExchange, exchange(AT_FDCWD, staged, AT_FDCWD, target, renameExchangeFlag) == 0 {
+            FileSystem.removeTree(staged)
+            return
+        }
+        let directory = target.lastIndex(of: "/").map { String(target[..<$0]) } ?? "."
+        let name = target.split(separator: "/").last.map(String.init) ?? target
+        let aside = try makeTemporaryDirectory(directory + "/" + oldPrefix(name))
+        // rename() replaces the empty folder `aside` with the old output.
+        if rename(target, aside) != 0 {
+            let reason = errorText()
+            rmdir(aside)
+            throw FileSystemError(path: target, reason: reason)
+        }
+        if rename(staged, target) != 0 {
+            let reason = errorText()
+            _ = rename(aside, target)
+            throw FileSystemError(path: target, reason: reason)
+        }
+        FileSystem.removeTree(aside)
+    }
+
+    /// Removes what an interrupted earlier run left for `release` in `directory`.
+    static func removeLeftovers(directory: String, release: String) {
+        guard let names = try? FileSystem.list(directory) else { return }
+        let prefixes = [stagingPrefix(release), oldPrefix(release)]
+        for name in names where prefixes.contains(where: { name.hasPrefix($0) && name.count == $0.count + 6 }) {
+            FileSystem.removeTree(directory + "/" + name)
+        }
+    }
+
+    typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
+    static let renameExchangeFlag: UInt32 = 1 << 1
+
+    /// glibc's `renameat2`, looked up at run time (Swift's Glibc module does not export it).
+    static let renameExchange: RenameAt2? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
+        return unsafeBitCast(symbol, to: RenameAt2.self)
+    }()
+
+    /// glibc's `syncfs`, looked up the same way.
+    static let syncFileSystem: (@convention(c) (Int32) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Int32).self)
+    }()
+
+    static func errorText() -> String { String(cString: strerror(errno)) }
+}

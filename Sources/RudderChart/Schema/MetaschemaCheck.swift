@@ -1,0 +1,146 @@
+import RudderCore
+import RudderRegex
+
+/// The common ways a schema breaks its draft's metaschema (a bad `type`, a
+/// number keyword that is not a number, a pattern that does not compile, a
+/// subschema that is not an object), reported as jsonschema v6 reports
+/// metaschema failures: 2019-09 and 2020-12 wrap each subschema level in an
+/// `'allOf' failed`, earlier drafts do not. The first problem found is reported.
+enum MetaschemaCheck {
+    typealias Draft = JSONSchemaValidator.Draft
+
+    static let typeNames = ["array", "boolean", "integer", "null", "number", "object", "string"]
+
+    static func metaschemaURL(_ draft: Draft) -> String {
+        switch draft {
+        case .draft4: return "http://json-schema.org/draft-04/schema#"
+        case .draft6: return "http://json-schema.org/draft-06/schema#"
+        case .draft7: return "http://json-schema.org/draft-07/schema#"
+        case .draft2019: return "https://json-schema.org/draft/2019-09/schema#"
+        case .draft2020: return "https://json-schema.org/draft/2020-12/schema#"
+        }
+    }
+
+    /// Helm's message when `document` (at `uri`) breaks its metaschema, or nil.
+    static func problem(in document: Value, uri: String, draft: Draft) -> String? {
+        guard let violation = check(document, schemaPath: [], draft: draft) else { return nil }
+        return goQuote(uri + "#") + " is not valid against metaschema: jsonschema validation failed with "
+            + schemaQuote(metaschemaURL(draft)) + "\n" + String(violation.description.dropLast())
+    }
+
+    static func leaf(_ path: [String], _ message: String, _ causes: [SchemaViolation] = []) -> SchemaViolation {
+        SchemaViolation(instanceLocation: path, kind: .keyword(message), message: message, causes: causes)
+    }
+
+    /// The first problem of the subschema at `schemaPath`, wrapped as the draft's metaschema nests it.
+    static func check(_ schema: Value, schemaPath: [String], draft: Draft) -> SchemaViolation? {
+        switch schema {
+        case .map(let map):
+            guard let problem = checkKeywords(map, schemaPath: schemaPath, draft: draft) else { return nil }
+            if draft >= .draft2019 {
+                return SchemaViolation(instanceLocation: schemaPath, kind: .keyword("allOf"), message: "'allOf' failed", causes: [problem])
+            }
+            return problem
+        case .bool where draft > .draft4:
+            return nil
+        default:
+            let want = draft == .draft4 ? "object" : "boolean or object"
+            return leaf(schemaPath, "got \(jsonType(schema)), want \(want)")
+        }
+    }
+
+    static func checkKeywords(_ map: [String: Value], schemaPath: [String], draft: Draft) -> SchemaViolation? {
+        func at(_ tokens: String...) -> [String] { schemaPath + tokens }
+        func want(_ value: Value, _ type: String, _ keyword: String) -> SchemaViolation? {
+            leaf(at(keyword), "got \(jsonType(value)), want \(type)")
+        }
+        for keyword in map.keys.sorted() {
+            guard let value = map[keyword] else { continue }
+            switch keyword {
+            case "type":
+                let enumMessage = "value must be one of " + typeNames.map(schemaQuote).joined(separator: ", ")
+                switch value {
+                case .string(let name) where typeNames.contains(name):
+                    continue
+                case .string:
+                    return leaf(at("type"), "'anyOf' failed", [leaf(at("type"), enumMessage), leaf(at("type"), "got string, want array")])
+                case .list(let items):
+                    for (index, item) in items.enumerated() {
+                        if case .string(let name) = item, typeNames.contains(name) { continue }
+                        let itemProblem = item.stringValue != nil
+                            ? leaf(at("type", String(index)), enumMessage)
+                            : leaf(at("type", String(index)), "got \(jsonType(item)), want string")
+                        return leaf(at("type"), "'anyOf' failed", [leaf(at("type"), enumMessage), itemProblem])
+                    }
+                default:
+                    return leaf(at("type"), "'anyOf' failed", [leaf(at("type"), enumMessage), leaf(at("type"), "got \(jsonType(value)), want array")])
+                }
+            case "minimum", "maximum", "multipleOf":
+                if numberOf(value) == nil { return want(value, "number", keyword) }
+            case "exclusiveMinimum", "exclusiveMaximum":
+                if draft == .draft4 {
+                    if case .bool = value { continue }
+                    return want(value, "boolean", keyword)
+                }
+                if numberOf(value) == nil { return want(value, "number", keyword) }
+            case "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties", "minContains", "maxContains":
+                var problem: SchemaViolation?
+                if numberOf(value) == nil || !isInteger(value) {
+                    problem = want(value, "integer", keyword)
+                } else if numericValue(value) < 0 {
+                    problem = leaf(at(keyword), "minimum: got \(schemaNumber(numericValue(value))), want 0")
+                }
+                guard let problem else { continue }
+                // Drafts 4-7 define the `min*` counts as an allOf (a count with a default of 0).
+                if draft <= .draft7 && keyword.hasPrefix("min") && keyword != "minContains" {
+                    return leaf(at(keyword), "'allOf' failed", [problem])
+                }
+                return problem
+            case "required":
+                guard case .list(let names) = value else { return want(value, "array", keyword) }
+                for (index, name) in names.enumerated() where name.stringValue == nil {
+                    return leaf(at("required", String(index)), "got \(jsonType(name)), want string")
+                }
+            case "pattern":
+                guard case .string(let pattern) = value else { return want(value, "string", keyword) }
+                do {
+                    _ = try GoRegex(pattern)
+                } catch {
+                    return leaf(at("pattern"), "\(schemaQuote(pattern)) is not valid regex: \(error.description)")
+                }
+            case "enum":
+                if value.listValue == nil { return want(value, "array", keyword) }
+            case "properties", "patternProperties", "$defs", "definitions", "dependentSchemas":
+                guard case .map(let children) = value else { return want(value, "object", keyword) }
+                for name in children.keys.sorted() {
+                    if keyword == "patternProperties", (try? GoRegex(name)) == nil {
+                        return leaf(at(keyword), "\(schemaQuote(name)) is not valid regex")
+                    }
+                    if let child = children[name], let problem = check(child, schemaPath: at(keyword, name), draft: draft) {
+                        return problem
+                    }
+                }
+            case "allOf", "anyOf", "oneOf", "prefixItems":
+                guard case .list(let children) = value else { return want(value, "array", keyword) }
+                if children.isEmpty { return leaf(at(keyword), "minItems: got 0, want 1") }
+                for (index, child) in children.enumerated() {
+                    if let problem = check(child, schemaPath: at(keyword, String(index)), draft: draft) { return problem }
+                }
+            case "items" where draft < .draft2020:
+                if case .list(let children) = value {
+                    for (index, child) in children.enumerated() {
+                        if let problem = check(child, schemaPath: at(keyword, String(index)), draft: draft) { return problem }
+                    }
+                } else if let problem = check(value, schemaPath: at(keyword), draft: draft) {
+                    return problem
+                }
+            case "items", "additionalProperties", "additionalItems", "contains", "not", "if", "then", "else",
+                "propertyNames", "unevaluatedProperties", "unevaluatedItems":
+                if let problem = check(value, schemaPath: at(keyword), draft: draft) { return problem }
+            default:
+                continue
+            }
+        }
+        return nil
+    }
+}

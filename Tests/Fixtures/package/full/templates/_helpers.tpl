@@ -1,0 +1,1 @@
+{{- define "full.name" -}}{{ .Chart.Name }}{{- end -}}

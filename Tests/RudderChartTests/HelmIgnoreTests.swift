@@ -1,0 +1,74 @@
+import Testing
+@testable import RudderChart
+
+/// `.helmignore` rules, with the cases of Helm's `pkg/ignore/rules_test.go`.
+@Suite struct HelmIgnoreTests {
+    /// Helm's `TestIgnore` table: (pattern, name, is a directory in its testdata, expected).
+    static let helmCases: [(String, String, Bool, Bool)] = [
+        ("helm.txt", "helm.txt", false, true),
+        ("helm.*", "helm.txt", false, true),
+        ("helm.*", "rudder.txt", false, false),
+        ("*.txt", "tiller.txt", false, true),
+        ("*.txt", "cargo/a.txt", false, true),
+        ("cargo/*.txt", "cargo/a.txt", false, true),
+        ("cargo/*.*", "cargo/a.txt", false, true),
+        ("cargo/*.txt", "mast/a.txt", false, false),
+        ("ru[c-e]?er.txt", "rudder.txt", false, true),
+        ("templates/.?*", "templates/.dotfile", false, true),
+        (".*", ".", true, false),
+        (".*", "./", true, false),
+        (".*", ".joonix", false, true),
+        (".*", "helm.txt", false, false),
+        (".*", "", true, false),
+        ("cargo/", "cargo", true, true),
+        ("cargo/", "cargo/", true, true),
+        ("cargo/", "mast/", true, false),
+        ("helm.txt/", "helm.txt", false, false),
+        ("!helm.txt", "helm.txt", false, false),
+        ("!helm.txt", "tiller.txt", false, true),
+        ("!*.txt", "cargo", true, true),
+        ("!cargo/", "mast/", true, true),
+        ("/a.txt", "a.txt", false, true),
+        ("/a.txt", "cargo/a.txt", false, false),
+        ("/cargo/a.txt", "cargo/a.txt", false, true),
+    ]
+
+    @Test(arguments: helmCases)
+    func ignores(rules: String, path: String, isDirectory: Bool, expected: Bool) throws {
+        let ignore = try HelmIgnore(parsing: Array(rules.utf8))
+        #expect(ignore.ignores(path, isDirectory: isDirectory) == expected, "\(rules) on \(path)")
+    }
+
+    /// Helm's `TestParseFail`.
+    @Test(arguments: [("foo/**/bar", "double-star (**) syntax is not supported"), ("[z-", "syntax error in pattern")])
+    func parseFailures(rule: String, message: String) {
+        do {
+            _ = try HelmIgnore(parsing: Array(rule.utf8))
+            Issue.record("expected an error for \(rule)")
+        } catch {
+            #expect(error.message == message)
+        }
+    }
+
+    /// Helm's `TestParse`: comments and blank lines are skipped.
+    @Test func parseSkipsCommentsAndBlankLines() throws {
+        let ignore = try HelmIgnore(parsing: Array("#ignore\n\n\t#ignore\nfoo\nbar/*\nbaz/bar/foo.txt\n\none/more\n".utf8))
+        #expect(ignore.rules.map(\.pattern) == ["foo", "bar/*", "baz/bar/foo.txt", "one/more"])
+    }
+
+    @Test func malformedPatternIsAnErrorWithItsLine() {
+        do {
+            _ = try HelmIgnore(parsing: Array("ok\nfiles/[a\n".utf8))
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message == "syntax error in pattern")
+            #expect(error.position?.line == 2)
+        }
+    }
+
+    @Test func currentDirectoryIsNeverIgnored() throws {
+        let ignore = try HelmIgnore(parsing: Array("*\n".utf8))
+        #expect(!ignore.ignores(".", isDirectory: true))
+        #expect(!ignore.ignores("", isDirectory: true))
+    }
+}

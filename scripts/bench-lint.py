@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Times `rudder lint` against the reference `helm lint` on the bundled charts
+with every department file, in the same run, and reports the ratio and the
+peak memory of each (and whether both print the same thing).
+
+    python3 scripts/bench-lint.py [--runs N] [--rudder PATH]
+
+Builds the release binary first (swift build -c release --product rudder)
+unless --rudder is given. Wall times are medians over N runs of each command.
+"""
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import goldenlib  # noqa: E402
+
+ROOT = goldenlib.ROOT
+
+
+def cases():
+    result = []
+    for chart in ("anything-llm", "lobe-chat"):
+        departments = sorted(os.listdir(os.path.join(ROOT, "charts", chart, "departments")))
+        for department in departments:
+            result.append(("%s %s" % (chart, department[:-5]),
+                           ["charts/" + chart, "-f", "charts/%s/departments/%s" % (chart, department), "--strict"]))
+        every = []
+        for department in departments:
+            every += ["-f", "charts/%s/departments/%s" % (chart, department)]
+        result.append(("%s all departments" % chart, ["charts/" + chart] + every))
+    return result
+
+
+def measure(argv, runs):
+    times, peak = [], 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        pid = os.fork()
+        if pid == 0:
+            os.chdir(ROOT)
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, 1)
+            os.dup2(devnull, 2)
+            os.execv(argv[0], argv)
+        _, status, usage = os.wait4(pid, 0)
+        times.append(time.perf_counter() - start)
+        peak = max(peak, usage.ru_maxrss)
+        if status != 0:
+            raise SystemExit("failed: %s" % " ".join(argv))
+    return statistics.median(times), peak
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=10)
+    ap.add_argument("--rudder")
+    args = ap.parse_args()
+    rudder = args.rudder
+    if not rudder:
+        subprocess.run(["swift", "build", "-c", "release", "--product", "rudder"], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL)
+        rudder = os.path.join(ROOT, ".build", "release", "rudder")
+    helm = goldenlib.helm_path()
+    print("%-34s %10s %10s %8s %10s %12s" % ("chart", "helm ms", "rudder ms", "ratio", "helm MiB", "rudder MiB"))
+    total_h = total_r = 0.0
+    for name, largs in cases():
+        h = subprocess.run([helm, "lint"] + largs, cwd=ROOT, capture_output=True)
+        r = subprocess.run([rudder, "lint"] + largs, cwd=ROOT, capture_output=True)
+        same = "same output" if (h.stdout, h.returncode) == (r.stdout, r.returncode) else "OUTPUT DIFFERS"
+        ht, hm = measure([helm, "lint"] + largs, args.runs)
+        rt, rm = measure([rudder, "lint"] + largs, args.runs)
+        total_h += ht
+        total_r += rt
+        print("%-34s %10.1f %10.1f %7.1fx %10.1f %12.1f  %s" % (
+            name, ht * 1000, rt * 1000, ht / rt, hm / 1024, rm / 1024, same))
+    print("%-34s %10.1f %10.1f %7.1fx" % ("total", total_h * 1000, total_r * 1000, total_h / total_r))
+
+
+if __name__ == "__main__":
+    main()
