@@ -38,7 +38,7 @@ let package = Package(
         // Go's text/template: lexer, parser, evaluator, fmt-style printing.
         .target(name: "RudderTemplate", dependencies: ["RudderCore"]),
         // RE2-syntax regular expressions with Go's semantics, linear time.
-        .target(name: "RudderRegex", dependencies: ["RudderCore"]),
+        .target(name: "RudderRegex", dependencies: ["RudderCore"], exclude: ["README.md"]),
         // Sprig and Helm template functions.
         .target(
             name: "RudderFunctions",

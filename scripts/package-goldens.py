@@ -128,9 +128,11 @@ def package_cases(tmp):
             ("helm-show-chart-of-rudder-archive", show_archive),
             ("rudder-sha256", hashlib.sha256(rudder_bytes).hexdigest()),
         ]))
-    for chart in BAD:
+    for chart in BAD + ["nochart", "full/values.yaml", "does-not-exist"]:
         rc, out, err = run_helm(["package", chart, "-d", os.path.join(tmp, "bad")], cwd=FIXTURES)
-        cases.append(("error " + chart, [("args", chart), ("stderr", text(err)), ("status", str(rc))]))
+        # Helm names the absolute path; $ROOT stands for the repository's.
+        cases.append(("error " + chart, [("args", chart), ("stderr", text(err).replace(ROOT, "$ROOT")),
+                                         ("status", str(rc))]))
     for name, args in [("version override", ["full", "--version", "9.9.9", "--app-version", "next"]),
                        ("bad version override", ["bare", "--version", "not-semver"])]:
         d = os.path.join(tmp, "override-" + name.replace(" ", "-"))
@@ -156,8 +158,8 @@ def package_cases(tmp):
 
 
 def normalise_times(index):
-    index = re.sub(r'created: "[^"]*"', 'created: "%s"' % EPOCH_TEXT, index)
-    return re.sub(r'generated: "[^"]*"', 'generated: "%s"' % EPOCH_TEXT, index)
+    index = re.sub(r'("?)created("?): "[^"]*"', r'\1created\2: "%s"' % EPOCH_TEXT, index)
+    return re.sub(r'("?)generated("?): "[^"]*"', r'\1generated\2: "%s"' % EPOCH_TEXT, index)
 
 
 def index_cases(tmp):
@@ -170,7 +172,7 @@ def index_cases(tmp):
            env={"SOURCE_DATE_EPOCH": EPOCH})
     with open(os.path.join(repo, "broken-1.0.0.tgz"), "w") as f:
         f.write("not an archive\n")
-    for name, extra in [("plain", []), ("url", ["--url", "https://charts.example.com/stable/"])]:
+    for name, extra in [("plain", []), ("url", ["--url", "https://charts.example.com/stable/"]), ("json", ["--json"])]:
         helm_ok(["repo", "index", repo] + extra)
         with open(os.path.join(repo, "index.yaml")) as f:
             helm_index = f.read()

@@ -92,18 +92,20 @@ struct FormatState {
 
     mutating func write(_ s: String) { out.append(contentsOf: s.utf8) }
 
+    /// Go's `doPrintf`: flags, `*` and `[n]` arguments, width, precision, verb.
     mutating func doPrintf(_ format: [UInt8], _ arguments: [Value]) {
         var argumentIndex = 0
+        var reordered = false
         var i = 0
         let end = format.count
         while i < end {
+            var goodArgumentIndex = true
             let start = i
             while i < end && format[i] != UInt8(ascii: "%") { i += 1 }
             if i > start { out.append(contentsOf: format[start..<i]) }
             if i >= end { break }
             i += 1  // skip %
             flags = FormatFlags()
-            // Flags.
             flagLoop: while i < end {
                 switch format[i] {
                 case UInt8(ascii: "#"): flags.sharp = true
@@ -115,56 +117,72 @@ struct FormatState {
                 }
                 i += 1
             }
+            // An explicit argument index: %[n]d.
+            var afterIndex = false
+            func argumentNumber() {
+                guard i < end, format[i] == UInt8(ascii: "[") else { afterIndex = false; return }
+                reordered = true
+                let (index, width, ok) = FormatState.parseArgumentNumber(format, i)
+                i += width
+                if ok && index >= 0 && index < arguments.count {
+                    argumentIndex = index
+                    afterIndex = true
+                    return
+                }
+                goodArgumentIndex = false
+                afterIndex = ok
+            }
+            argumentNumber()
             // Width.
             if i < end && format[i] == UInt8(ascii: "*") {
                 i += 1
-                if argumentIndex < arguments.count, let w = arguments[argumentIndex].integerValue {
-                    flags.width = Int(clamping: w)
-                    flags.widthPresent = true
-                    if flags.width < 0 {
-                        flags.minus = true
-                        flags.zero = false
-                        flags.width = -flags.width
-                    }
-                    if flags.width > 1_000_000 { flags.widthPresent = false; write("%!(BADWIDTH)") }
-                } else {
-                    write("%!(BADWIDTH)")
-                }
+                let (value, ok) = FormatState.integerArgument(arguments, argumentIndex)
                 argumentIndex += 1
+                flags.width = value
+                flags.widthPresent = ok
+                if !ok { write("%!(BADWIDTH)") }
+                if flags.width < 0 {
+                    flags.width = -flags.width
+                    flags.minus = true
+                    flags.zero = false
+                }
+                afterIndex = false
             } else {
-                let (number, isNumber, next) = parseNumber(format, i)
-                if isNumber { flags.width = number; flags.widthPresent = true }
+                let (number, isNumber, next) = FormatState.parseNumber(format, i, end)
+                flags.width = number
+                flags.widthPresent = isNumber
                 i = next
+                if afterIndex && flags.widthPresent { goodArgumentIndex = false }
             }
             // Precision.
-            if i + 1 <= end && i < end && format[i] == UInt8(ascii: ".") {
+            if i + 1 < end && format[i] == UInt8(ascii: ".") {
                 i += 1
+                if afterIndex { goodArgumentIndex = false }
+                argumentNumber()
                 if i < end && format[i] == UInt8(ascii: "*") {
                     i += 1
-                    if argumentIndex < arguments.count, let p = arguments[argumentIndex].integerValue {
-                        flags.precision = Int(clamping: p)
-                        flags.precisionPresent = true
-                        if flags.precision < 0 {
-                            flags.precision = 0
-                            flags.precisionPresent = false
-                        }
-                        if flags.precision > 1_000_000 { flags.precisionPresent = false; write("%!(BADPREC)") }
-                    } else {
-                        write("%!(BADPREC)")
-                    }
+                    let (value, ok) = FormatState.integerArgument(arguments, argumentIndex)
                     argumentIndex += 1
+                    flags.precision = value
+                    flags.precisionPresent = ok
+                    if flags.precision < 0 {
+                        flags.precision = 0
+                        flags.precisionPresent = false
+                    }
+                    if !flags.precisionPresent { write("%!(BADPREC)") }
+                    afterIndex = false
                 } else {
-                    let (number, _, next) = parseNumber(format, i)
-                    flags.precision = number
+                    let (number, isNumber, next) = FormatState.parseNumber(format, i, end)
+                    flags.precision = isNumber ? number : 0
                     flags.precisionPresent = true
                     i = next
                 }
             }
+            if !afterIndex { argumentNumber() }
             if i >= end {
                 write("%!(NOVERB)")
                 break
             }
-            // The verb (one UTF-8 scalar).
             let (verbScalar, width, _) = GoQuote.decode(format, at: i)
             i += width
             let verb = Character(verbScalar)
@@ -172,9 +190,15 @@ struct FormatState {
                 out.append(UInt8(ascii: "%"))
                 continue
             }
+            if !goodArgumentIndex {
+                write("%!")
+                write(String(verb))
+                write("(BADINDEX)")
+                continue
+            }
             if argumentIndex >= arguments.count {
                 write("%!")
-                out.append(contentsOf: String(verb).utf8)
+                write(String(verb))
                 write("(MISSING)")
                 continue
             }
@@ -187,7 +211,7 @@ struct FormatState {
             printArgument(arguments[argumentIndex], verb: verb)
             argumentIndex += 1
         }
-        if argumentIndex < arguments.count {
+        if !reordered && argumentIndex < arguments.count {
             flags = FormatFlags()
             write("%!(EXTRA ")
             for (n, argument) in arguments[argumentIndex...].enumerated() {
@@ -204,13 +228,44 @@ struct FormatState {
         }
     }
 
-    private func parseNumber(_ format: [UInt8], _ start: Int) -> (Int, Bool, Int) {
+    /// Go's `tooLarge`: widths and precisions beyond a million are refused.
+    static func tooLarge(_ x: Int) -> Bool { x > 1_000_000 || x < -1_000_000 }
+
+    /// Go's `intFromArg`: an integer argument for `*`, or not ok.
+    static func integerArgument(_ arguments: [Value], _ index: Int) -> (Int, Bool) {
+        guard index < arguments.count, let value = arguments[index].integerValue else { return (0, false) }
+        let number = Int(clamping: value)
+        if tooLarge(number) { return (0, false) }
+        return (number, true)
+    }
+
+    /// Go's `parsenum`: digits from `start`; a number beyond a million consumes the rest.
+    static func parseNumber(_ format: [UInt8], _ start: Int, _ end: Int) -> (Int, Bool, Int) {
+        if start >= end { return (0, false, end) }
+        var number = 0
+        var isNumber = false
         var i = start
-        var n = 0
-        while i < format.count, format[i] >= 0x30, format[i] <= 0x39 {
-            if n < 1_000_000 { n = n * 10 + Int(format[i] - 0x30) }
+        while i < end, format[i] >= 0x30, format[i] <= 0x39 {
+            if tooLarge(number) { return (0, false, end) }
+            number = number * 10 + Int(format[i] - 0x30)
+            isNumber = true
             i += 1
         }
-        return (n, i > start, i)
+        return (number, isNumber, i)
+    }
+
+    /// Go's `parseArgNumber` at a `[`: the zero-based index, bytes consumed, ok.
+    static func parseArgumentNumber(_ format: [UInt8], _ start: Int) -> (Int, Int, Bool) {
+        if format.count - start < 3 { return (0, 1, false) }
+        var i = start + 1
+        while i < format.count {
+            if format[i] == UInt8(ascii: "]") {
+                let (number, ok, next) = parseNumber(format, start + 1, i)
+                if !ok || next != i { return (0, i - start + 1, false) }
+                return (number - 1, i - start + 1, true)
+            }
+            i += 1
+        }
+        return (0, 1, false)
     }
 }

@@ -64,7 +64,9 @@ public struct TemplateSet: Sendable {
         guard let template = templates[name] else {
             throw TemplateError(
                 phase: .execution, templateName: options.rootTemplateName, line: 0, column: nil, nodeText: nil,
-                message: "no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(options.rootTemplateName))")
+                message:
+                    "template: no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(options.rootTemplateName))",
+                cause: .plain)
         }
         // Most templates run on the caller's thread; one that nests deeper than
         // its stack allows runs again on a thread with a large stack.

@@ -38,6 +38,9 @@ struct RepoIndexCommand: ParsableCommand {
     @Option(name: .customLong("merge"), help: "Merge the generated index into the given index.")
     var merge: String?
 
+    @Flag(name: .customLong("json"), help: "Write the index as JSON (still named index.yaml, as Helm does).")
+    var json = false
+
     @Flag(name: .customLong("archive-times"),
           help: "Take each entry's `created` from its archive (and `generated` from SOURCE_DATE_EPOCH or the newest archive).")
     var archiveTimes = false
@@ -68,7 +71,7 @@ struct RepoIndexCommand: ParsableCommand {
             Terminal.writeError("WARNING: \(skipped.path) left out of the index: \(skipped.reason)\n")
         }
         do {
-            try FileSystem.writeAtomically(top + "/index.yaml", Array(result.yaml.utf8))
+            try FileSystem.writeAtomically(top + "/index.yaml", Array((json ? result.json : result.yaml).utf8))
         } catch {
             throw CLIFailure("cannot write \(top)/index.yaml: \(error.reason)")
         }

@@ -44,14 +44,17 @@ public enum ChartPackager {
     /// dependencies present in `charts/`, no file outside the chart) and writes
     /// `<destination>/<name>-<version>.tgz` atomically.
     public static func package(chartPath path: String, options: PackageOptions = PackageOptions()) throws(ChartError) -> PackagedChart {
-        guard let kind = FileSystem.resolvedKind(of: path) else {
+        guard FileSystem.resolvedKind(of: path) != nil else {
             throw ChartError("stat \(path): no such file or directory", file: path, fix: "give the path of a chart directory")
         }
-        guard kind == .directory else {
-            throw ChartError("\(path) is not a directory; only chart directories can be packaged", file: path,
-                             fix: "give the chart's directory, not an archive")
+        // Helm loads the absolute path, so its messages name it.
+        let absolute = absolutePath(path)
+        guard FileSystem.isDirectory(absolute) else {
+            throw ChartError(
+                "unable to detect chart at \(absolute)/Chart.yaml: open \(absolute)/Chart.yaml: not a directory", file: path,
+                fix: "give the chart's directory, not a file or an archive")
         }
-        var chart = try ChartLoader.load(path: path, limits: options.limits)
+        var chart = try ChartLoader.load(path: absolute, limits: options.limits)
         if let version = options.version {
             guard SemanticVersion.isValid(version) else {
                 throw ChartError("invalid semantic version", fix: "give --version a SemVer version such as 1.2.3")

@@ -39,6 +39,8 @@ public struct SkippedArchive: Sendable, Equatable {
 public struct RepoIndexResult: Sendable, Equatable {
     /// The `index.yaml` text.
     public var yaml: String
+    /// The same index as Helm's `--json` writes it (struct field order, two-space indent, no final newline).
+    public var json: String
     /// The charts that were indexed, as `name-version` in index order.
     public var indexed: [String]
     /// Archives that could not be read (Helm leaves them out without a word).
@@ -120,16 +122,21 @@ public enum RepoIndexBuilder {
         case .fromArchives(let time): generated = time ?? newestCreated ?? Timestamp(seconds: 0)
         }
         var entryMap: [String: Value] = [:]
+        var jsonEntries: [(String, OrderedJSON)] = []
         var indexed: [String] = []
         for name in entries.keys.sorted() {
             let sorted = sortNewestFirst(entries[name] ?? [])
             entryMap[name] = .list(sorted.map(\.value))
+            jsonEntries.append((name, .list(sorted.map(\.orderedJSON))))
             indexed += sorted.map { name + "-" + $0.metadata.version }
         }
+        let json: OrderedJSON = .object([
+            ("apiVersion", .string("v1")), ("generated", .string(generated.rfc3339Nano)), ("entries", .object(jsonEntries)),
+        ])
         let index: Value = .map([
             "apiVersion": .string("v1"), "entries": .map(entryMap), "generated": .string(generated.rfc3339Nano),
         ])
-        return RepoIndexResult(yaml: YAMLWriter.marshal(index), indexed: indexed, skipped: skipped)
+        return RepoIndexResult(yaml: YAMLWriter.marshal(index), json: json.write(), indexed: indexed, skipped: skipped)
     }
 
     /// Helm's globs `<dir>/*.tgz` then `<dir>/**/*.tgz` (one level down), each sorted.
