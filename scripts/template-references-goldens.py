@@ -98,6 +98,17 @@ CASES = [
     ("dig-after-set", '{{ $d := dict "x" (dict) }}{{ $_ := set $d.x "deep" (dict "er" "yes") }}{{ dig "x" "deep" "er" "no" $d }}', {}),
     ("pluck-after-set", '{{ $a := dict }}{{ $_ := set $a "k" 1 }}{{ pluck "k" $a (dict "k" 2) }}', {}),
     ("values-method-on-list", '{{ $d := dict "a" (dict "b" 1) }}{{ $_ := set $d.a "c" 2 }}{{ values $d | toJson }}', {}),
+    ("tpl-values", '{{ tpl "{{ $_ := set .Values \\"t\\" 1 }}" . }}{{ .Values.t }}', {}),
+    ("set-on-root-dot", '{{ $_ := set . "top" 1 }}{{ .top }} {{ $.top }}', {}),
+    ("accumulate-list", '{{ $d := dict "l" list }}{{ range list 1 2 3 }}{{ $_ := set $d "l" (append $d.l .) }}{{ end }}{{ $d.l }}', {}),
+    ("coalesce-map", '{{ $x := coalesce .Values.missing .Values.x }}{{ $_ := set $x "c" 1 }}{{ .Values.x.c }}', X),
+    ("ternary-map", '{{ $x := ternary .Values.x (dict) true }}{{ $_ := set $x "t" 1 }}{{ .Values.x.t }}', X),
+    ("pick-shares-children", '{{ $p := pick .Values "x" }}{{ $_ := set $p.x "picked" 1 }}{{ $_ := set $p "top" 1 }}{{ .Values.x }} {{ hasKey .Values "top" }}', X),
+    ("omit-shares-children", '{{ $o := omit .Values "my-key" }}{{ $_ := set $o.x "o" 1 }}{{ .Values.x }}', X),
+    ("values-shares-maps", '{{ range values .Values }}{{ $_ := set . "seen" 1 }}{{ end }}{{ toJson .Values }}', X),
+    ("pluck-shares-maps", '{{ $a := dict "k" (dict) }}{{ range pluck "k" $a }}{{ $_ := set . "p" 1 }}{{ end }}{{ $a }}', {}),
+    ("merge-overwrite-src-shared", '{{ $src := dict "s" (dict "v" 1) }}{{ $dst := dict "s" 1 }}{{ $_ := mergeOverwrite $dst $src }}{{ $_ := set $src.s "v" 2 }}{{ $dst }}', {}),
+    ("nested-include-values", '{{ define "inner" }}{{ $_ := set .Values "depth" (add1 (.Values.depth | default 0)) }}{{ end }}{{ define "outer" }}{{ include "inner" . }}{{ include "inner" . }}{{ end }}{{ include "outer" . }}{{ .Values.depth }}', {}),
     ("set-wrong-type", '{{ $_ := set .Values.x.a "k" 1 }}', X),
 ]
 

@@ -23,6 +23,58 @@ extension Executor {
     /// argument's reference, as in Go.
     static let selectingFunctions: Set<String> = ["default", "coalesce", "ternary"]
 
+    /// Functions whose result holds maps of their arguments (`pick`, `values`):
+    /// in Go those are the same maps.
+    static let relinkingFunctions: Set<String> = ["pick", "omit", "values", "pluck"]
+
+    /// `result` (from plain data) with each map in it that equals a child map
+    /// of a reference argument replaced by that child's reference: by key for
+    /// a map result, in order for a list.
+    func relinked(_ result: Value, arguments: [Value]) -> Value {
+        let parents = arguments.compactMap { value -> MapReference? in
+            guard case .object(let reference as MapReference) = value else { return nil }
+            return reference
+        }
+        let epoch = references.epoch
+        func matches(_ candidate: Value?, _ map: [String: Value]) -> Bool {
+            guard case .object(let child as MapReference)? = candidate else { return false }
+            return child.plainStorage(epoch: epoch) == map
+        }
+        switch result {
+        case .map(var map):
+            for (key, value) in map {
+                guard case .map(let plainChild) = value else { continue }
+                for parent in parents {
+                    let candidate = parent.child(key)
+                    if matches(candidate, plainChild), let candidate {
+                        map[key] = candidate
+                        break
+                    }
+                }
+            }
+            return .object(MapReference(map))
+        case .list(var items):
+            var used: Set<ObjectIdentifier> = []
+            for index in items.indices {
+                guard case .map(let plainChild) = items[index] else { continue }
+                search: for parent in parents {
+                    for key in parent.storage.keys.sorted(by: Printer.goStringLess) {
+                        let candidate = parent.child(key)
+                        guard case .object(let child as MapReference)? = candidate,
+                            !used.contains(ObjectIdentifier(child)), matches(candidate, plainChild)
+                        else { continue }
+                        used.insert(ObjectIdentifier(child))
+                        items[index] = .object(child)
+                        break search
+                    }
+                }
+            }
+            return MapReferences.boxed(.list(items))
+        default:
+            return MapReferences.boxed(result)
+        }
+    }
+
     /// `value` as plain data for a function body or a comparison.
     func plain(_ value: Value) -> Value { MapReferences.plain(value, epoch: references.epoch) }
 
@@ -134,6 +186,9 @@ extension Executor {
         }
         let arguments = raw.map(plain)
         let result = try function.body(arguments)
+        if Executor.relinkingFunctions.contains(name) {
+            return relinked(result, arguments: raw)
+        }
         if Executor.selectingFunctions.contains(name), case .map = result {
             // The argument it chose (the last equal one: `default`'s given value wins).
             for index in arguments.indices.reversed() where arguments[index] == result {
