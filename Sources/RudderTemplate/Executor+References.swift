@@ -152,12 +152,12 @@ extension Executor {
                 if MapReferences.reaches(raw[2], target) {
                     throw FunctionError("cannot set \(GoQuote.quote(key)): the value contains the map itself")
                 }
-                target.assign(key, raw[2])
+                target.assign(key, raw[2], in: references)
                 references.epoch += 1
                 return raw[0]
             }
             if name == "unset", raw.count == 2, case .string(let key) = raw[1] {
-                target.remove(key)
+                target.remove(key, in: references)
                 references.epoch += 1
                 return raw[0]
             }
@@ -171,7 +171,7 @@ extension Executor {
                     guard case .object(let source as MapReference) = value else { return nil }
                     return source
                 }
-                target.reconcile(with: merged, sources: sources, epoch: references.epoch)
+                target.reconcile(with: merged, sources: sources, in: references)
                 references.epoch += 1
                 return raw[0]
             }

@@ -64,12 +64,14 @@ final class MapReference: TemplateObject, @unchecked Sendable {
     }
 
     /// Sets `key` to `value` as Go's `m[key] = value` does.
-    func assign(_ key: String, _ value: Value) {
+    func assign(_ key: String, _ value: Value, in context: MapReferences) {
+        context.recordChange(of: self, at: key)
         storage[key] = value
         settled.remove(key)
     }
 
-    func remove(_ key: String) {
+    func remove(_ key: String, in context: MapReferences) {
+        context.recordChange(of: self, at: key)
         storage.removeValue(forKey: key)
         settled.remove(key)
     }
@@ -78,8 +80,9 @@ final class MapReference: TemplateObject, @unchecked Sendable {
     /// data): child references whose key still holds a map keep their
     /// identity, and a map taken whole from one of `sources` is that source's
     /// reference (Go's mergo assigns the source map itself).
-    func reconcile(with updated: [String: Value], sources: [MapReference], epoch: Int) {
-        for key in storage.keys where updated[key] == nil { remove(key) }
+    func reconcile(with updated: [String: Value], sources: [MapReference], in context: MapReferences) {
+        let epoch = context.epoch
+        for key in storage.keys where updated[key] == nil { remove(key, in: context) }
         for (key, value) in updated {
             let sourceChildren = sources.compactMap { source -> MapReference? in
                 guard case .object(let child as MapReference)? = source.child(key) else { return nil }
@@ -87,14 +90,14 @@ final class MapReference: TemplateObject, @unchecked Sendable {
             }
             if case .object(let existing as MapReference)? = storage[key], case .map(let map) = value {
                 if existing.plainStorage(epoch: epoch) != map {
-                    existing.reconcile(with: map, sources: sourceChildren, epoch: epoch)
+                    existing.reconcile(with: map, sources: sourceChildren, in: context)
                 }
             } else if case .map(let map) = value,
                 let shared = sourceChildren.first(where: { $0.plainStorage(epoch: epoch) == map })
             {
-                assign(key, .object(shared))
+                assign(key, .object(shared), in: context)
             } else if MapReferences.plain(storage[key] ?? .null, epoch: epoch) != value || storage[key] == nil {
-                assign(key, value)
+                assign(key, value, in: context)
             }
         }
     }
@@ -111,8 +114,38 @@ public final class MapReferences: @unchecked Sendable {
     /// Bumped by every change through a reference; plain snapshots of older
     /// epochs are stale.
     var epoch = 0
+    /// While recording: the entries changed so far, with their old values, so
+    /// that an execution retried on a larger stack starts from the same data.
+    private var undoLog: [(reference: MapReference, key: String, old: Value?)] = []
+    private var isRecording = false
 
     public init() {}
+
+    func recordChange(of reference: MapReference, at key: String) {
+        if isRecording { undoLog.append((reference, key, reference.storage[key])) }
+    }
+
+    /// Starts recording changes (before an execution that may be retried).
+    func beginRecording() {
+        undoLog = []
+        isRecording = true
+    }
+
+    /// Stops recording and forgets the changes.
+    func endRecording() {
+        undoLog = []
+        isRecording = false
+    }
+
+    /// Puts back every entry changed since `beginRecording()`, newest first.
+    func undoRecorded() {
+        for entry in undoLog.reversed() {
+            if let old = entry.old { entry.reference.storage[entry.key] = old } else { entry.reference.storage.removeValue(forKey: entry.key) }
+            entry.reference.settled.remove(entry.key)
+        }
+        undoLog = []
+        epoch += 1
+    }
 
     /// `value` with maps made references (a list's maps too), for data that
     /// several executions share.

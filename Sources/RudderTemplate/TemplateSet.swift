@@ -73,8 +73,11 @@ public struct TemplateSet: Sendable {
         let executor = Executor(set: self, functions: functions, options: options, template: template)
         executor.stackFloor = LargeStack.currentThreadFloor()
         if let references { executor.references = references }
+        references?.beginRecording()
+        defer { references?.endRecording() }
         var result = executor.run(template, data: data)
         if executor.ranOutOfStack {
+            references?.undoRecorded()
             LargeStack.run { stackBytes in
                 let deepExecutor = Executor(set: self, functions: functions, options: options, template: template)
                 deepExecutor.stackFloor = LargeStack.floor(stackBytes: stackBytes)

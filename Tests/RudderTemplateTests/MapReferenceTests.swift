@@ -85,4 +85,21 @@ import Testing
         let text = #"{{ $d := dict "x" (dict) "y" (dict) }}{{ range $k, $v := $d }}{{ $_ := set $v "k" $k }}{{ end }}{{ $d }}"#
         #expect(try run(text) == "map[x:map[k:x] y:map[k:y]]")
     }
+
+    /// A run that exhausts a small thread's stack is retried on a large one:
+    /// the changes the first attempt made to shared maps are undone first.
+    @Test func retryOnALargeStackDoesNotRepeatChanges() async throws {
+        var set = TemplateSet()
+        try set.parse(
+            name: "t",
+            text: #"{{ $_ := set .Values "marks" (append .Values.marks "x") }}{{ define "r" }}{{ if lt (len .) 900 }}{{ include "r" (append . 1) }}{{ else }}{{ len . }}{{ end }}{{ end }}{{ include "r" (list) }} {{ len .Values.marks }}"#,
+            functions: Self.registry)
+        let shared = set
+        let output = try await Task.detached {
+            let references = MapReferences()
+            let values = references.share(.map(["marks": .list([])]))
+            return try shared.execute(name: "t", data: .map(["Values": values]), functions: Self.registry, references: references)
+        }.value
+        #expect(output == "900 1")
+    }
 }
