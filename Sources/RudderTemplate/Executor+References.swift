@@ -110,6 +110,11 @@ extension Executor {
         switch builtin {
         case .index:
             return try referenceIndex(values)
+        case .len:
+            // No snapshot needed: the count of a list or of a reference's entries.
+            if case .object(let reference as MapReference) = values[0].value { return Evaluated(.int(reference.storage.count)) }
+            if case .list = values[0].value { return try builtin.call(values, calleeText: calleeText) }
+            return try builtin.call(values.map { Evaluated(plain($0.value), boxed: $0.boxed) }, calleeText: calleeText)
         case .slice:
             var arguments = values.map { Evaluated(plain($0.value), boxed: $0.boxed) }
             if case .list = values[0].value { arguments[0] = values[0] }
