@@ -137,6 +137,8 @@ CHARTS = {
         "apiVersion: v1\nkind: List\nitems:\n  - metadata:\n      annotations: [helm.sh/resource-policy]\n"}),
     "template-json-stream": good("template-json-stream", **{"templates__objects_DOT_yaml":
         '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "First"}}\n{"apiVersion": "v1", "kind": "Service", "metadata": {"name": "2nd"}}\n{"kind": [1]}\n'}),
+    "template-crlf": good("template-crlf", **{"templates__crlf_DOT_yaml":
+        "\r\n  apiVersion: v1\r\n  kind: Service\r\n  metadata:\r\n    name: Web\r\n---\r\nkind: Pod\r\n---x\r\n"}),
     "template-json": good("template-json", **{"templates__object_DOT_yaml": '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "Upper"}}\n'}),
     "template-deployment-ok": good("template-deployment-ok", **{"templates__deployment_DOT_yaml": DEPLOYMENT}),
     # dependencies

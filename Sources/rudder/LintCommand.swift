@@ -12,7 +12,8 @@ struct LintCommand: ParsableCommand {
             --strict [WARNING] findings do too. The exit status is 1 when any chart fails.
 
             Examples:
-              rudder lint charts/anything-llm -f charts/anything-llm/departments/engineering.yaml
+              rudder lint charts/anything-llm \\
+                  -f charts/anything-llm/departments/engineering.yaml
               rudder lint charts/* --strict --format json
             """
     )

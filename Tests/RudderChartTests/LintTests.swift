@@ -48,6 +48,15 @@ import _RudderTestSupport
         #expect(failing.findings.contains { $0.ruleID == "values-file" })
         #expect(failing.findings.contains { $0.ruleID == "templates-render" })
         #expect(!failing.findings.contains { $0.ruleID == "template-metadata-name" })
+        // The first violation (a missing property at the top) is traced to values.yaml's root.
+        let values = failing.findings.first { $0.ruleID == "values-file" }
+        #expect(values?.line == 1)
+        #expect(values?.column == 1)
+        let nested = LintContext.position(
+            ofFirstViolationIn: "- at '/a/1/b~1c': got number, want string\n",
+            values: Array("a:\n  - x\n  - b/c: 5\n".utf8))
+        #expect(nested?.line == 3)
+        #expect(nested?.column == 10)
         let skipped = try Self.lint("Tests/Fixtures/lint/values-schema") { $0.skipSchemaValidation = true }
         #expect(skipped.findings.map(\.ruleID) == ["template-metadata-name"])
     }

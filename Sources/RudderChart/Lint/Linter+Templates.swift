@@ -136,9 +136,11 @@ extension LintContext {
 
     /// The first non-blank line must not start with a space or a tab.
     static func indentProblem(_ content: String) -> String? {
-        for rawLine in content.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = rawLine
-            if line.hasSuffix("\r") { line = line.dropLast() }
+        // Lines split on bytes: "\r\n" is one Character in Swift, but two bytes to bufio.
+        for rawLine in content.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            var bytes = rawLine
+            if bytes.last == UInt8(ascii: "\r") { bytes = bytes.dropLast() }
+            let line = Substring(String(decoding: bytes, as: UTF8.self))
             if ManifestSorter.trimSpace(line).isEmpty { continue }
             if line.hasPrefix(" ") || line.hasPrefix("\t") {
                 return "document starts with an illegal indent: \(goQuote(String(line))), which may cause parsing problems"

@@ -36,6 +36,29 @@ extension LintContext {
         case .success(let loadedChart): chart = loadedChart
         case .failure: chart = Chart(metadata: ChartMetadata())
         }
-        return (SchemaValidation.validate(coalesced, schemaData: schema, chart: chart), nil)
+        guard let failure = SchemaValidation.validate(coalesced, schemaData: schema, chart: chart) else { return (nil, nil) }
+        return (failure, Self.position(ofFirstViolationIn: failure, values: data))
+    }
+
+    /// Where in values.yaml the first violation (`- at '/a/0/b': …`) points, when
+    /// the value comes from the file (not from the user's flags).
+    static func position(ofFirstViolationIn report: String, values: [UInt8]) -> SourcePosition? {
+        guard let start = report.firstRange(of: "at '")?.upperBound,
+            let end = report[start...].firstIndex(of: "'"),
+            var node = try? YAMLReader.readDocuments(values, file: "values.yaml").first
+        else { return nil }
+        let pointer = report[start..<end]
+        for token in pointer.split(separator: "/", omittingEmptySubsequences: true) {
+            let key = String(token).replacingAll("~1", with: "/").replacingAll("~0", with: "~")
+            if case .sequence(let items, _, _) = node.kind {
+                guard let index = Int(key), items.indices.contains(index) else { return node.position }
+                node = items[index]
+            } else if let child = node[key] {
+                node = child
+            } else {
+                return node.position
+            }
+        }
+        return node.position
     }
 }

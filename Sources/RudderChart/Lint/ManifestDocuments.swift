@@ -109,8 +109,15 @@ enum ManifestDocuments {
     static func chunks(_ content: String) -> Result<[String], SeparatorFailure> {
         var result: [String] = []
         var buffer = ""
-        var lines = content.split(separator: "\n", omittingEmptySubsequences: false).map { $0 + "\n" }
-        if content.hasSuffix("\n") || content.isEmpty { lines.removeLast() } else { lines[lines.count - 1].removeLast() }
+        // Lines split on bytes, each with its "\n" ("\r\n" is one Character in Swift).
+        var lines: [String] = []
+        var start = content.utf8.startIndex
+        for index in content.utf8.indices where content.utf8[index] == UInt8(ascii: "\n") {
+            let end = content.utf8.index(after: index)
+            lines.append(String(decoding: content.utf8[start..<end], as: UTF8.self))
+            start = end
+        }
+        if start < content.utf8.endIndex { lines.append(String(decoding: content.utf8[start...], as: UTF8.self)) }
         for line in lines {
             if line.hasPrefix("---") {
                 let rest = ManifestSorter.trimSpace(Substring(line.dropFirst(3)))
