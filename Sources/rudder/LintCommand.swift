@@ -115,12 +115,13 @@ struct LintCommand: ParsableCommand {
         let rules = ruleSet ?? (ciMode ? .all : .helm)
         var ruleList = LintRule.helmRules
         if rules == .all {
-            let known = Set(LintRule.productionRules.map(\.rule.id))
+            let added = (LintRule.productionRules + LintRule.hygieneRules).map(\.rule)
+            let known = Set(added.map(\.id))
             for id in disabledRules where !known.contains(id) {
                 throw CLIFailure("unknown rule \"\(id)\" for --disable", status: 2)
             }
-            options.additionalChecks = [ProductionCheck(disabled: Set(disabledRules))]
-            ruleList += LintRule.productionRules.map(\.rule).filter { !disabledRules.contains($0.id) }
+            options.additionalChecks = [ProductionCheck(disabled: Set(disabledRules)), HygieneCheck(disabled: Set(disabledRules))]
+            ruleList += added.filter { !disabledRules.contains($0.id) }
         }
 
         let report: LintReport
