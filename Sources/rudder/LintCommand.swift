@@ -92,6 +92,11 @@ struct LintCommand: ParsableCommand {
         valueName: "LEVEL"))
     var failLevel: FailLevel?
 
+    @Option(name: .customLong("schema-location"), help: ArgumentHelp(
+        "Folder of JSON schemas for kinds the bundled Kubernetes schemas lack (CRDs), named as kubeconform's.",
+        valueName: "DIR"))
+    var schemaLocation: String?
+
     @Option(name: .customLong("values-dir"), help: ArgumentHelp(
         "Lint each chart once per values file (*.yaml, *.yml) in this directory.", valueName: "DIR"))
     var valuesDirectory: String?
@@ -115,12 +120,15 @@ struct LintCommand: ParsableCommand {
         let rules = ruleSet ?? (ciMode ? .all : .helm)
         var ruleList = LintRule.helmRules
         if rules == .all {
-            let added = (LintRule.productionRules + LintRule.hygieneRules).map(\.rule)
+            let added = (LintRule.productionRules + LintRule.hygieneRules + LintRule.schemaRules).map(\.rule)
             let known = Set(added.map(\.id))
             for id in disabledRules where !known.contains(id) {
                 throw CLIFailure("unknown rule \"\(id)\" for --disable", status: 2)
             }
             options.additionalChecks = [ProductionCheck(disabled: Set(disabledRules)), HygieneCheck(disabled: Set(disabledRules))]
+            if let bundle = KubernetesSchemaBundle.bundled(schemaLocation: schemaLocation) {
+                options.additionalChecks.append(KubernetesSchemaCheck(bundle: bundle, disabled: Set(disabledRules)))
+            }
             ruleList += added.filter { !disabledRules.contains($0.id) }
         }
 
