@@ -45,6 +45,26 @@ import _RudderTestSupport
         #expect(result.findings.filter { $0.severity > .info }.isEmpty, "\(result.findings)")
     }
 
+    /// `.rudder-lint.yaml` switches off rules of every check.
+    @Test func configFileDisablesRulesOfEveryCheck() throws {
+        guard let bundle = KubernetesSchemaBundle.bundled() else {
+            Issue.record("no bundle")
+            return
+        }
+        func run(_ reads: Bool) throws -> Set<String> {
+            var options = LintOptions()
+            options.additionalChecks = [
+                ProductionCheck(readsConfigFiles: reads), HygieneCheck(readsConfigFiles: reads),
+                KubernetesSchemaCheck(bundle: bundle, readsConfigFiles: reads),
+            ]
+            return Set(try Linter.lint(path: Self.root + "/Tests/Fixtures/lint2/configured", options: options).findings.map(\.ruleID))
+        }
+        #expect(try run(true) == ["ingress-tls"])
+        #expect(try run(false) == [
+            "ingress-tls", "container-probes", "container-read-only-root", "values-yaml11-key", "kubernetes-schema-skipped",
+        ])
+    }
+
     /// `.rudder-lint.yaml` in the chart switches rules off.
     @Test func configFileDisablesRules() throws {
         let result = try Self.lint("Tests/Fixtures/lint2/configured", readsConfig: true)

@@ -14,10 +14,13 @@ extension LintRule {
 public struct KubernetesSchemaCheck: LintCheck {
     public var bundle: KubernetesSchemaBundle
     public var disabled: Set<String>
+    /// Read `.rudder-lint.yaml` next to the chart and at the repository root.
+    public var readsConfigFiles: Bool
 
-    public init(bundle: KubernetesSchemaBundle, disabled: Set<String> = []) {
+    public init(bundle: KubernetesSchemaBundle, disabled: Set<String> = [], readsConfigFiles: Bool = true) {
         self.bundle = bundle
         self.disabled = disabled
+        self.readsConfigFiles = readsConfigFiles
     }
 
     public var rules: [LintRule] { LintRule.schemaRules.map(\.rule) }
@@ -25,7 +28,9 @@ public struct KubernetesSchemaCheck: LintCheck {
     public func check(_ input: LintInput) -> [LintFinding] {
         guard let rendered = input.rendered, let chart = input.chart else { return [] }
         if input.logs.contains(where: { $0.contains("msg=\"missing required value\"") }) { return [] }
-        var collector = FindingCollector(disabled: disabled)
+        guard case .success(let off) = LintConfigFile.effectiveDisabled(disabled, chartPath: input.chartPath, readsFiles: readsConfigFiles)
+        else { return [] }  // reported once, by ProductionCheck
+        var collector = FindingCollector(disabled: off)
         var skipped: Set<String> = []
         for object in RenderedObject.read(rendered, chartName: chart.name) {
             let apiVersion = object.value["apiVersion"]?.stringValue ?? ""

@@ -23,8 +23,13 @@ extension LintRule {
 /// break the chart's own schema. Positions are in values.yaml.
 public struct HygieneCheck: LintCheck {
     public var disabled: Set<String>
+    /// Read `.rudder-lint.yaml` next to the chart and at the repository root.
+    public var readsConfigFiles: Bool
 
-    public init(disabled: Set<String> = []) { self.disabled = disabled }
+    public init(disabled: Set<String> = [], readsConfigFiles: Bool = true) {
+        self.disabled = disabled
+        self.readsConfigFiles = readsConfigFiles
+    }
 
     public var rules: [LintRule] { LintRule.hygieneRules.map(\.rule) }
 
@@ -37,6 +42,11 @@ public struct HygieneCheck: LintCheck {
             let file = chart.raw.first(where: { $0.name == "values.yaml" }),
             let document = (try? YAMLReader.readDocuments(file.data, file: "values.yaml"))?.first
         else { return [] }
+        let disabled: Set<String>
+        switch LintConfigFile.effectiveDisabled(self.disabled, chartPath: input.chartPath, readsFiles: readsConfigFiles) {
+        case .success(let ids): disabled = ids
+        case .failure: return []  // reported once, by ProductionCheck
+        }
         var findings: [LintFinding] = []
         func add(_ rule: LintRule, _ position: SourcePosition, _ message: String) {
             guard !disabled.contains(rule.id) else { return }

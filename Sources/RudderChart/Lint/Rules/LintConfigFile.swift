@@ -27,6 +27,13 @@ public enum LintConfigFile {
         return .success(result)
     }
 
+    /// `disabled` plus what the configuration files around the chart disable
+    /// (nil with the finding to report when a file is unusable).
+    static func effectiveDisabled(_ disabled: Set<String>, chartPath: String, readsFiles: Bool) -> Result<Set<String>, LintConfigProblem> {
+        guard readsFiles else { return .success(disabled) }
+        return disabledRules(forChartAt: chartPath).map { disabled.union($0) }
+    }
+
     /// Reads one configuration file.
     static func read(_ path: String) -> Result<Set<String>, LintConfigProblem> {
         let rule = LintRule(id: "lint-config", severity: .error, summary: ".rudder-lint.yaml is valid")
