@@ -27,6 +27,9 @@ import _RudderTestSupport
             "values-yaml11-value values.yaml:5:11",
             "values-yaml11-value values.yaml:6:13",
             "values-duplicate-key values.yaml:10:1",
+            "values-undefined templates/typo.yaml:6:12",
+            "values-undefined templates/typo.yaml:7:15",
+            "values-undefined templates/typo.yaml:9:12",
         ])
     }
 
@@ -53,6 +56,16 @@ import _RudderTestSupport
         let disabled = try Self.lint(
             "hygiene-schema", valueFiles: ["Tests/Fixtures/lint2/hygiene-schema/ci-values.yaml"], disabled: ["values-schema-default"])
         #expect(Self.summary(disabled).isEmpty)
+    }
+
+    @Test func valuesReferencesAreFound() {
+        let text = "a: {{ .Values.a.b_c }}\n  {{ $.Values.x | quote }} {{ .Values.y.z.Values.no }} {{ .ValuesX.q }} {{ $root.Values.r }}"
+        let found = HygieneCheck.valuesReferences(in: Array(text.utf8))
+        #expect(found == [
+            .init(path: ["a", "b_c"], line: 1, column: 7),
+            .init(path: ["x"], line: 2, column: 7),
+            .init(path: ["y", "z", "Values", "no"], line: 2, column: 31),
+        ])  // `$root.Values` is a variable's field: not judged.
     }
 
     @Test(arguments: [("1.10", true), ("2.0", true), ("1.5", true), ("1.2.3", false), ("v1.1", false), ("10", false)])

@@ -15,6 +15,7 @@ extension LintRule {
         LintRuleFix(rule: valuesExponent, fix: "quote the number, or print it with int or printf \"%d\" in the template"),
         LintRuleFix(rule: valuesDuplicateKey, fix: "remove all but one of the entries"),
         LintRuleFix(rule: valuesSchemaDefault, fix: "change the default in values.yaml or the schema so they agree"),
+        LintRuleFix(rule: valuesUndefined, fix: "fix the name, or add the value (maybe empty) to values.yaml"),
     ]
 }
 
@@ -53,6 +54,10 @@ public struct HygieneCheck: LintCheck {
             findings.append(LintFinding(rule, file: "values.yaml", position: position, message: message))
         }
         walk(document, path: "", depth: 0, add: add)
+        undefinedReads(chart) { rule, position, file, message in
+            guard !disabled.contains(rule.id) else { return }
+            findings.append(LintFinding(rule, file: file, position: position, message: message))
+        }
         // The chart's own defaults against its schema, when Helm's rule (with the user's values) said nothing.
         let helmReported = input.findings.contains { $0.ruleID == LintRule.valuesFile.id }
         if !helmReported, let schema = chart.schemaData, !schema.isEmpty, case .map(let values) = document.value,
