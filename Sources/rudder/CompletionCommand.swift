@@ -39,7 +39,9 @@ struct CompletionCommand: ParsableCommand {
     var install = false
 
     mutating func run() throws {
-        let script = Rudder.completionScript(for: shell.completionShell)
+        var script = Rudder.completionScript(for: shell.completionShell)
+        // As `--generate-completion-script` prints it: ending in a newline.
+        if !script.hasSuffix("\n") { script += "\n" }
         guard install else {
             Terminal.write(script)
             return
