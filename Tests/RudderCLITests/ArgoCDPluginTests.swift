@@ -29,6 +29,22 @@ import _RudderTestSupport
         #expect(try Self.generateCommand().count == 4)
     }
 
+    /// The sidecar recipe: the image puts plugin.yaml where argocd-cmp-server reads it,
+    /// and the repo-server patch runs that server with Argo CD's shared volumes.
+    @Test func sidecarRecipeFitsTogether() throws {
+        let dockerfile = try FileSystem.readText(Self.root + "/integrations/argocd/Dockerfile")
+        #expect(dockerfile.contains("COPY integrations/argocd/plugin.yaml /home/argocd/cmp-server/config/plugin.yaml"))
+        #expect(dockerfile.contains("/usr/local/bin/rudder"))
+        let patch = "integrations/argocd/repo-server-patch.yaml"
+        let container = "spec/template/spec/containers/0"
+        #expect(try IntegrationProbe.text(patch, container + "/name") == "rudder")
+        #expect(try IntegrationProbe.read(patch, container + "/command") == ["/var/run/argocd/argocd-cmp-server"])
+        let mounts = try IntegrationProbe.read(patch, container + "/volumeMounts")
+        for path in ["/var/run/argocd", "/home/argocd/cmp-server/plugins", "/tmp"] {
+            #expect(mounts.contains { $0.contains("\"mountPath\":\"\(path)\"") }, "mount \(path)")
+        }
+    }
+
     struct Scenario: Sendable, CustomStringConvertible {
         var chart: String
         var environment: [String: String]
