@@ -595,6 +595,79 @@ EDGES = [
     '{{ regexFind "(?i)HELLO" "say hello" }} {{ regexMatch "^\\\\d{3}$" "123" }} {{ regexReplaceAll "(a)(b)?" "ac" "[$2]" }}',
 ]
 
+
+def _random_semver_cases(seed, count):
+    """Constraint/version pairs from a small grammar (fixed seed: stable goldens)."""
+    import random
+    rng = random.Random(seed)
+    ops = ["", "=", "!=", ">", "<", ">=", "<=", "~", "^", "~>", "=>", "=<"]
+
+    def version(constraint):
+        parts = [rng.choice(["0", "1", "2", "3", "10"]) for _ in range(rng.randint(1, 3))]
+        if constraint and rng.random() < 0.3:
+            parts = parts[:1] + [rng.choice(["0", "1", "2", "x", "*"]) for _ in parts[1:]]
+        text = ".".join(parts)
+        if rng.random() < 0.25:
+            text += "-" + rng.choice(["0", "alpha", "beta.2", "rc.1", "alpha.10"])
+        if not constraint and rng.random() < 0.2:
+            text = "v" + text
+        return text
+
+    cases = []
+    for _ in range(count):
+        groups = []
+        for _ in range(rng.choice([1, 1, 1, 2])):
+            items = []
+            for _ in range(rng.choice([1, 1, 2])):
+                if rng.random() < 0.1:
+                    items.append(version(True).split("-")[0] + " - " + version(True).split("-")[0])
+                else:
+                    items.append(rng.choice(ops) + version(True))
+            groups.append(rng.choice([", ", " "]).join(items))
+        cases.append('{{ semverCompare "%s" "%s" }}' % (" || ".join(groups), version(False)))
+    return cases
+
+
+def _random_conversion_cases(seed, count):
+    """Loose number conversions of odd strings."""
+    import random
+    rng = random.Random(seed)
+    pieces = ["0", "1", "7", "9", "08", "0x", "1f", "0o", "0b", "_", ".", "e", "-", "+", " ", "5", "2.50", "1e3"]
+    cases = []
+    for _ in range(count):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 4)))
+        cases.append('{{ int "%s" }} {{ int64 "%s" }} {{ float64 "%s" }} {{ atoi "%s" }} {{ toDecimal "%s" }} {{ add "%s" 1 }}'
+                     % ((text,) * 6))
+    return cases
+
+
+def _random_date_cases(seed, count):
+    """Go layouts from random elements, dates across zones; and parse round trips."""
+    import random
+    rng = random.Random(seed)
+    tokens = ["2006", "06", "01", "1", "Jan", "January", "02", "2", "_2", "__2", "002", "15", "03", "3", "04", "4",
+              "05", "5", "PM", "pm", "Mon", "Monday", "MST", "-0700", "-07:00", "-07", "Z0700", "Z07:00", ".000",
+              ".999999", " ", "-", "/", ":", "T"]
+    zones = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe", "America/St_Johns",
+             "Pacific/Chatham", "Africa/Casablanca", "America/Sao_Paulo", "Antarctica/Troll"]
+    cases = []
+    for index in range(count):
+        layout = "".join(rng.choice(tokens) for _ in range(rng.randint(1, 6)))
+        date = "%04d-%02d-%02d %02d:%02d:%02d.%03d" % (
+            rng.choice([1901, 1970, 1999, 2024, 2037, 2050]), rng.randint(1, 12), rng.randint(1, 28),
+            rng.randint(0, 23), rng.randint(0, 59), rng.randint(0, 59), rng.randint(0, 999))
+        zone = rng.choice(zones)
+        if index % 2 == 0:
+            cases.append('{{ dateInZone "%s" (toDate "2006-01-02 15:04:05.000" "%s") "%s" }}' % (layout, date, zone))
+        else:
+            cases.append('{{ $s := dateInZone "%s" (toDate "2006-01-02 15:04:05.000" "%s") "%s" }}{{ $s }} => '
+                         '{{ toDate "%s" $s | date "2006-01-02T15:04:05.000Z07:00" }}' % (layout, date, zone, layout))
+    return cases
+
+
+RANDOM = (_random_semver_cases(20261126, 80) + _random_conversion_cases(20261126, 40)
+          + _random_date_cases(20261126, 60))
+
 FAMILIES = {
     "strings": STRINGS,
     "lists": LISTS,
@@ -613,4 +686,5 @@ FAMILIES = {
     "regex": REGEX,
     "pipelines": MORE,
     "edges": EDGES,
+    "random": RANDOM,
 }

@@ -1,6 +1,8 @@
-/// SHA-1, SHA-256, SHA-512 (FIPS 180-4) and Adler-32, for the hash functions.
-enum Digest {
-    static func hex(_ bytes: [UInt8]) -> String {
+/// SHA-1, SHA-256, SHA-512 (FIPS 180-4) and Adler-32, for the hash functions
+/// (and for archive digests in the chart layer).
+public enum Digest {
+    /// Lower-case hexadecimal of `bytes`.
+    public static func hex(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count * 2)
@@ -77,7 +79,10 @@ enum Digest {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    static func sha256(_ message: [UInt8]) -> [UInt8] {
+    /// The SHA-256 digest as lower-case hexadecimal (`sha256sum`, archive digests).
+    public static func sha256Hex(_ message: [UInt8]) -> String { hex(sha256(message)) }
+
+    public static func sha256(_ message: [UInt8]) -> [UInt8] {
         var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
         let data = padded(message, blockSize: 64, lengthBytes: 8)
         var w = [UInt32](repeating: 0, count: 64)

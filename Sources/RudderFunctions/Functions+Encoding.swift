@@ -21,13 +21,14 @@ extension HelmFunctions {
 }
 
 /// Base64 and base32 with padding (Go's StdEncoding), with Go's error offsets.
-enum Base {
+/// Base64 and base32 as Go's encoding packages write them.
+public enum Base {
     struct CorruptInput: Error { var offset: Int }
 
     static let alphabet64 = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
     static let alphabet32 = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".utf8)
 
-    static func encode64(_ bytes: [UInt8]) -> String { encode(bytes, alphabet: alphabet64, bitsPerCharacter: 6, block: 4) }
+    public static func encode64(_ bytes: [UInt8]) -> String { encode(bytes, alphabet: alphabet64, bitsPerCharacter: 6, block: 4) }
     static func encode32(_ bytes: [UInt8]) -> String { encode(bytes, alphabet: alphabet32, bitsPerCharacter: 5, block: 8) }
 
     static func encode(_ bytes: [UInt8], alphabet: [UInt8], bitsPerCharacter: Int, block: Int) -> String {

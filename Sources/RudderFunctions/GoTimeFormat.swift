@@ -30,6 +30,8 @@ enum GoTimeFormat {
             let p = Array(s)
             return index + p.count <= c.count && Array(c[index..<(index + p.count)]) == p
         }
+        // "Jan" and "Mon" before a lower-case letter are text ("Month").
+        func lowerFollows(_ index: Int) -> Bool { index < c.count && c[index].isASCII && c[index].isLowercase }
         func emit(_ element: Element, length: Int) {
             if !literal.isEmpty { out.append((.literal(literal), literal)); literal = "" }
             out.append((element, String(c[i..<(i + length)])))
@@ -39,9 +41,9 @@ enum GoTimeFormat {
             let ch = c[i]
             switch ch {
             case "J" where has("January", at: i): emit(.longMonth, length: 7); continue
-            case "J" where has("Jan", at: i): emit(.month, length: 3); continue
+            case "J" where has("Jan", at: i) && !lowerFollows(i + 3): emit(.month, length: 3); continue
             case "M" where has("Monday", at: i): emit(.longWeekDay, length: 6); continue
-            case "M" where has("Mon", at: i): emit(.weekDay, length: 3); continue
+            case "M" where has("Mon", at: i) && !lowerFollows(i + 3): emit(.weekDay, length: 3); continue
             case "M" where has("MST", at: i): emit(.tz, length: 3); continue
             case "0" where i + 1 < c.count && ("1"..."6").contains(c[i + 1]):
                 let table: [Character: Element] = ["1": .zeroMonth, "2": .zeroDay, "3": .zeroHour12, "4": .zeroMinute, "5": .zeroSecond, "6": .year]

@@ -7,15 +7,17 @@ extension GoTimeFormat {
         let quotedValue = GoQuote.quote(value)
         let quotedLayout = GoQuote.quote(layout)
         var rest = Substring(value)
-        var year = 1, month = -1, day = -1, yearDay = -1, hour = 0, minute = 0, second = 0, nanosecond = 0
+        var year = 0, month = -1, day = -1, yearDay = -1, hour = 0, minute = 0, second = 0, nanosecond = 0
         var pmSet = false, amSet = false
         var zoneOffset: Int? = nil
         var zoneName: String? = nil
         var isUTC = false
         let elements = elements(layout)
 
+        // The value as it was where the failing element began.
+        var hold = rest
         func cannotParse(_ text: String) -> FunctionError {
-            FunctionError("parsing time \(quotedValue) as \(quotedLayout): cannot parse \(GoQuote.quote(String(rest))) as \(GoQuote.quote(text))")
+            FunctionError("parsing time \(quotedValue) as \(quotedLayout): cannot parse \(GoQuote.quote(String(hold))) as \(GoQuote.quote(text))")
         }
         func outOfRange(_ what: String) -> FunctionError {
             FunctionError("parsing time \(quotedValue): \(what) out of range")
@@ -46,6 +48,7 @@ extension GoTimeFormat {
         }
 
         for (index, (element, text)) in elements.enumerated() {
+            hold = rest
             switch element {
             case .literal(let literal):
                 // Spaces in the layout and the value need not match in number.
@@ -122,8 +125,10 @@ extension GoTimeFormat {
                     rest = rest.dropFirst(1 + digits.count)
                 }
             case .pm, .upperPM:
-                let word = rest.prefix(2).uppercased()
-                if word == "PM" { pmSet = true } else if word == "AM" { amSet = true } else { throw cannotParse(text) }
+                // "PM" in the layout wants "AM"/"PM", "pm" wants "am"/"pm".
+                let word = String(rest.prefix(2))
+                let (pm, am) = element == .upperPM ? ("PM", "AM") : ("pm", "am")
+                if word == pm { pmSet = true } else if word == am { amSet = true } else { throw cannotParse(text) }
                 rest = rest.dropFirst(2)
             case .iso8601TZ, .iso8601SecondsTZ, .iso8601ShortTZ, .iso8601ColonTZ, .iso8601ColonSecondsTZ,
                 .numericTZ, .numericSecondsTZ, .numericShortTZ, .numericColonTZ, .numericColonSecondsTZ:
@@ -158,10 +163,17 @@ extension GoTimeFormat {
                     zoneName = "UTC"
                     continue
                 }
+                // Go's parseTimeZone: three capitals, or four or five ending in T.
                 let letters = rest.prefix { $0.isASCII && $0.isUppercase }
-                guard letters.count >= 3 else { throw cannotParse(text) }
-                rest = rest.dropFirst(letters.count)
-                zoneName = String(letters)
+                let length: Int
+                switch letters.count {
+                case 3: length = 3
+                case 4 where letters.hasSuffix("T") || letters == "WITA": length = 4
+                case 5 where letters.hasSuffix("T"): length = 5
+                default: throw cannotParse(text)
+                }
+                rest = rest.dropFirst(length)
+                zoneName = String(letters.prefix(length))
             case .fraction(let digits, let trimmed, _):
                 guard let separator = rest.first, separator == "." || separator == "," else {
                     if trimmed { continue }
@@ -181,15 +193,20 @@ extension GoTimeFormat {
         if yearDay >= 0 {
             let length = CivilCalendar.isLeap(year) ? 366 : 365
             guard yearDay >= 1 && yearDay <= length else { throw outOfRange("day-of-year") }
-            if month < 0 {
-                var remaining = yearDay
-                month = 1
-                while remaining > CivilCalendar.daysIn(month: month, year: year) {
-                    remaining -= CivilCalendar.daysIn(month: month, year: year)
-                    month += 1
-                }
-                day = remaining
+            var remaining = yearDay
+            var dayMonth = 1
+            while remaining > CivilCalendar.daysIn(month: dayMonth, year: year) {
+                remaining -= CivilCalendar.daysIn(month: dayMonth, year: year)
+                dayMonth += 1
             }
+            if month >= 0 && month != dayMonth {
+                throw FunctionError("parsing time \(quotedValue): day-of-year does not match month")
+            }
+            if day >= 0 && day != remaining {
+                throw FunctionError("parsing time \(quotedValue): day-of-year does not match day")
+            }
+            month = dayMonth
+            day = remaining
         }
         if month < 0 { month = 1 }
         if day < 0 { day = 1 }

@@ -52,6 +52,9 @@ struct SemverConstraint {
         var rest = Substring(group)
         var comparisons: [Comparison] = []
         func skipSpaces() { while let c = rest.first, c == " " || c == "\t" { rest.removeFirst() } }
+        var previousEndedWithComma = false
+        var previousWasRange = false
+        var previousEnd = group.startIndex
         while true {
             skipSpaces()
             if rest.isEmpty { break }
@@ -62,21 +65,37 @@ struct SemverConstraint {
                 break
             }
             skipSpaces()
+            let versionStart = rest
             guard let version = readVersion(&rest) else { throw improper }
+            let lowerText = versionStart[..<rest.startIndex]
             let after = rest
             skipSpaces()
             if operation == .equal, rest.hasPrefix("-"), rest.dropFirst().first == " " {
                 rest = rest.dropFirst()
                 skipSpaces()
+                let upperStart = rest
                 guard let upper = readVersion(&rest) else { throw improper }
+                let upperText = upperStart[..<rest.startIndex]
+                if !comparisons.isEmpty && !previousEndedWithComma && !previousWasRange {
+                    // Masterminds rewrites `\s*A - B\s*` to `>= A, <= B` before
+                    // checking, which glues it to the constraint before it.
+                    skipSpaces()
+                    let rewritten = String(group[..<previousEnd]) + ">= \(lowerText), <= \(upperText) " + String(rest)
+                    throw FunctionError("improper constraint: \(rewritten)")
+                }
                 comparisons.append(try comparison(.greaterOrEqual, version))
                 comparisons.append(try comparison(.lessOrEqual, upper))
+                previousEnd = rest.startIndex
+                previousWasRange = true
             } else {
+                previousEnd = after.startIndex
+                previousWasRange = false
                 if after.first != nil && after.first != " " && after.first != "\t" && after.first != "," { throw improper }
                 comparisons.append(try comparison(operation, version))
             }
             skipSpaces()
-            if rest.first == "," { rest.removeFirst() }
+            previousEndedWithComma = rest.first == ","
+            if previousEndedWithComma { rest.removeFirst() }
         }
         if comparisons.isEmpty { throw improper }
         return comparisons
@@ -118,7 +137,7 @@ struct SemverConstraint {
         var text = parts.joined(separator: ".") + suffix
         var minorDirty = false, patchDirty = false, dirty = false
         if isWildcard(parts[0]) {
-            text = "0.0.0"
+            text = "0.0.0" + suffix
             dirty = true
         } else if parts.count < 2 || isWildcard(parts[1]) {
             minorDirty = true

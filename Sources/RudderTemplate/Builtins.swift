@@ -77,7 +77,7 @@ enum Builtin: String, CaseIterable {
     }
 
     static func length(_ item: Evaluated) throws -> Int {
-        switch item.value {
+        switch item.value.iterable {
         case .null:
             if item.boxed { throw FunctionError("len of nil pointer") }
             throw FunctionError("reflect: call of reflect.Value.Type on zero Value")

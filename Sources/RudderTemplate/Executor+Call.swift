@@ -63,7 +63,7 @@ extension Executor {
             var value = Evaluated.invalid
             for argument in arguments {
                 value = try evaluateArgument(dot, argument, type: .reflectValue)
-                if value.value.isTruthy == (builtin == .or) { return value }
+                if Executor.truth(value.value) == (builtin == .or) { return value }
             }
             if let final { value = final }
             return value
@@ -92,7 +92,7 @@ extension Executor {
         switch callee {
         case .builtin(let builtin, _):
             do {
-                let result = try builtin.call(values, calleeText: arguments.first?.description ?? "")
+                let result = try callBuiltin(builtin, values, calleeText: arguments.first?.description ?? "")
                 try checkSize(of: result.value, from: name)
                 return result
             } catch let signal as ExecutionSignal {
@@ -106,11 +106,8 @@ extension Executor {
             }
         case .registered(let function, _):
             do {
-                let result = try function.body(values.map(\.value))
+                let result = try callRegistered(function, name: name, values)
                 try checkSize(of: result, from: name)
-                if Executor.mutatingFunctions.contains(name), let target = arguments.first {
-                    writeBack(result, to: target)
-                }
                 return Evaluated(result)
             } catch let signal as ExecutionSignal {
                 throw signal
@@ -153,43 +150,5 @@ extension Executor {
         default:
             return
         }
-    }
-}
-
-extension Executor {
-    /// Functions that change the map given as their first argument in Go (maps are
-    /// references there): `$_ := set $d "k" v` must leave `$d` changed.
-    static let mutatingFunctions: Set<String> = [
-        "set", "unset", "merge", "mergeOverwrite", "mustMerge", "mustMergeOverwrite",
-    ]
-
-    /// Stores a mutating function's result where its first argument came from, when
-    /// that is a variable or a field path of one (`$d`, `$ctx.labels`).
-    ///
-    /// Known gap: Go shares the map itself, so other names for the same map (another
-    /// variable, `.Values` when `$v := .Values`) would see the change too; here only
-    /// the named place does.
-    func writeBack(_ result: Value, to target: Operand) {
-        guard case .variable(_, let name, let fields) = target else { return }
-        var i = variables.count - 1
-        while i >= 0 {
-            if variables[i].name == name {
-                let old = variables[i].value
-                if let updated = Executor.replacing(old.value, at: fields[...], with: result) {
-                    variables[i].value = Evaluated(updated, boxed: old.boxed)
-                }
-                return
-            }
-            i -= 1
-        }
-    }
-
-    static func replacing(_ value: Value, at path: ArraySlice<String>, with replacement: Value) -> Value? {
-        guard let key = path.first else { return replacement }
-        guard case .map(var map) = value, let child = map[key],
-            let updated = replacing(child, at: path.dropFirst(), with: replacement)
-        else { return nil }
-        map[key] = updated
-        return .map(map)
     }
 }

@@ -173,6 +173,8 @@ extension Executor {
             case .zero: return Evaluated(.null, boxed: true)
             case .error: throw error("map has no entry for key \(GoQuote.quote(name))")
             }
+        case .object(let reference as MapReference):
+            return try referenceField(reference, name: name, hasArguments: hasArguments)
         case .object(let object):
             if object.hasMethod(name) {
                 return try callMethod(dot, object: object, name: name, node: node, arguments: arguments, final: final)
@@ -192,9 +194,9 @@ extension Executor {
     ) throws(ExecutionSignal) -> Evaluated {
         var values: [Value] = []
         for operand in (arguments ?? []).dropFirst() {
-            values.append(try evaluateArgument(dot, operand, type: .any).value)
+            values.append(plain(try evaluateArgument(dot, operand, type: .any).value))
         }
-        if let final { values.append(final.value) }
+        if let final { values.append(plain(final.value)) }
         current = .operand(node)
         do {
             return Evaluated(try object.callMethod(name, arguments: values))
@@ -273,7 +275,7 @@ extension Executor {
         if value.boxed && value.value.isNull {
             throw error("wrong type for value; expected \(type.goName); got interface {}")
         }
-        if type.accepts(value.value) { return value.unboxed }
+        if type.accepts(value.value) || Executor.isMapReference(value.value, for: type) { return value.unboxed }
         throw error("wrong type for value; expected \(type.goName); got \(value.value.goTypeName)")
     }
 }

@@ -86,6 +86,8 @@ final class Executor {
     var ranOutOfStack = false
     /// Templates added by `tpl` during this execution, visible to nested calls.
     var overlay: [String: ParsedTemplate] = [:]
+    /// The map references of this execution (shared by a chart render's files).
+    var references = MapReferences()
 
     init(set: TemplateSet, functions: FunctionRegistry, options: ExecutionOptions, template: ParsedTemplate) {
         self.set = set
@@ -129,7 +131,7 @@ final class Executor {
     /// Executes `target` with `data` as dot and returns the output or the error.
     func run(_ target: ParsedTemplate, data: Value) -> Result<String, TemplateError> {
         do throws(ExecutionSignal) {
-            try runTemplate(target, dot: Evaluated(data))
+            try runTemplate(target, dot: enterRoot(data))
             return .success(String(decoding: output, as: UTF8.self))
         } catch .failure(let error) {
             return .failure(error)
@@ -227,7 +229,7 @@ final class Executor {
             let value = try evaluatePipeline(dot, pipeline)
             if pipeline.declarations.isEmpty {
                 current = .node(node)
-                try writePrinted(value.value)
+                try writePrinted(plain(value.value))
             }
         case .ifBranch(let branch):
             try walkIfOrWith(dot, branch, isWith: false)
@@ -250,7 +252,7 @@ final class Executor {
         let mark = variables.count
         defer { variables.removeLast(variables.count - mark) }
         let value = try evaluatePipeline(dot, branch.pipeline)
-        if value.value.isTruthy {
+        if Executor.truth(value.value) {
             try walk(isWith ? value : dot, branch.list)
         } else if let elseList = branch.elseList {
             try walk(dot, elseList)
@@ -326,7 +328,7 @@ final class Executor {
             return true
         }
         var ran = false
-        switch value.value.iterable {
+        switch Executor.rangeIterable(value.value) {
         case .list(let items):
             for (i, item) in items.enumerated() {
                 ran = true

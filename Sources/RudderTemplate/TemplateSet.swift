@@ -58,7 +58,8 @@ public struct TemplateSet: Sendable {
     /// Executes template `name` with `data` as dot. Output keeps `<no value>`
     /// (Helm strips it later, per file).
     public func execute(
-        name: String, data: Value, functions: FunctionRegistry, options: ExecutionOptions = ExecutionOptions()
+        name: String, data: Value, functions: FunctionRegistry, options: ExecutionOptions = ExecutionOptions(),
+        references: MapReferences? = nil
     ) throws(TemplateError) -> String {
         guard let template = templates[name] else {
             throw TemplateError(
@@ -71,12 +72,17 @@ public struct TemplateSet: Sendable {
         // its stack allows runs again on a thread with a large stack.
         let executor = Executor(set: self, functions: functions, options: options, template: template)
         executor.stackFloor = LargeStack.currentThreadFloor()
+        if let references { executor.references = references }
+        references?.beginRecording()
+        defer { references?.endRecording() }
         var result = executor.run(template, data: data)
         if executor.ranOutOfStack {
+            references?.undoRecorded()
             LargeStack.run { stackBytes in
                 let deepExecutor = Executor(set: self, functions: functions, options: options, template: template)
                 deepExecutor.stackFloor = LargeStack.floor(stackBytes: stackBytes)
                 deepExecutor.onLargeStack = true
+                if let references { deepExecutor.references = references }
                 result = deepExecutor.run(template, data: data)
             }
         }

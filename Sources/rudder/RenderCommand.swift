@@ -48,6 +48,9 @@ struct RenderCommand: ParsableCommand {
     @Option(name: [.customShort("j"), .customLong("jobs")], help: "Releases in flight at once (default: twice the cores).")
     var jobs: Int = 0
 
+    @Flag(name: .customLong("sync"), help: "With --output-dir: flush the new output to disk before it replaces the old.")
+    var sync = false
+
     @Option(name: .customLong("timeout"), help: ArgumentHelp("Time limit for rendering each release (Go duration).", valueName: "duration"))
     var timeout: String = "5m0s"
 
@@ -70,6 +73,7 @@ struct RenderCommand: ParsableCommand {
         for index in releases.indices { releases[index].request.timeoutSeconds = seconds }
         var options = BatchOptions(outputDirectory: outputDir, layout: layout)
         options.maxInFlight = max(0, jobs)
+        options.durable = sync
         try BatchCommand.run(releases, options: options, quiet: quiet)
     }
 }

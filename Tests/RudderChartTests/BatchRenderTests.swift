@@ -119,7 +119,8 @@ import _RudderTestSupport
     func failedReleaseKeepsPreviousOutput(_ layout: BatchOutputLayout) async throws {
         let out = Self.temporaryDirectory()
         defer { FileSystem.removeTree(out) }
-        let options = BatchOptions(outputDirectory: out, layout: layout)
+        var options = BatchOptions(outputDirectory: out, layout: layout)
+        options.durable = layout == .perRelease  // the syncfs path too
         let first = [Self.switchRelease("a", fail: false, namespace: "one"), Self.switchRelease("b", fail: false, namespace: "one")]
         let (_, firstSummary) = await Self.render(first, options)
         #expect(firstSummary.failed == 0)

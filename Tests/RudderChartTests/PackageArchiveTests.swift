@@ -1,3 +1,4 @@
+import RudderFunctions
 import RudderCore
 import Testing
 import _RudderTestSupport
@@ -65,7 +66,7 @@ import _RudderTestSupport
 
     @Test(arguments: cases)
     func digestIsTheOneRecorded(_ golden: GoldenCase) throws {
-        #expect(SHA256.hexDigest(try Self.packaged(golden)) == golden["rudder-sha256"])
+        #expect(Digest.sha256Hex(try Self.packaged(golden)) == golden["rudder-sha256"])
     }
 
     @Test func packagingIsReproducibleAcrossCopiesAndTimes() throws {
@@ -129,8 +130,8 @@ import _RudderTestSupport
     }
 
     @Test func sha256MatchesKnownVectors() {
-        #expect(SHA256.hexDigest([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(SHA256.hexDigest(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256.hexDigest(Array(repeating: UInt8(ascii: "a"), count: 1000)).hasPrefix("41edece42d63e8d9bf515a9ba6932e1c"))
+        #expect(Digest.sha256Hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(Digest.sha256Hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(Digest.sha256Hex(Array(repeating: UInt8(ascii: "a"), count: 1000)).hasPrefix("41edece42d63e8d9bf515a9ba6932e1c"))
     }
 }

@@ -13,7 +13,7 @@ import _RudderTestSupport
 
     static let families = [
         "strings", "lists", "dicts", "defaults", "math", "conversion", "encoding", "hashes",
-        "semver", "dates", "paths", "reflection", "urls", "serialization", "regex", "pipelines", "edges",
+        "semver", "dates", "paths", "reflection", "urls", "serialization", "regex", "pipelines", "edges", "random",
     ]
 
     static func allCases() -> [GoldenCase] {

@@ -33,8 +33,12 @@ public struct BatchOptions: Sendable {
     public var layout: BatchOutputLayout = .perTemplate
     /// Releases rendering or waiting to be delivered at once; 0 for twice the number of cores.
     public var maxInFlight: Int = 0
-    /// Flush the new output to disk (one `syncfs`) before it replaces the old.
-    public var durable = true
+    /// Flush the new output to disk (one `syncfs`) before it replaces the old,
+    /// so that it survives a power loss too. Off by default: `syncfs` flushes
+    /// every dirty page of the file system (other programs' too) and can take
+    /// far longer than the render. Without it a reader still never sees a
+    /// partial folder (the swap is one rename).
+    public var durable = false
 
     public init(outputDirectory: String? = nil, layout: BatchOutputLayout = .perTemplate) {
         self.outputDirectory = outputDirectory

@@ -10,7 +10,7 @@ import Glibc
 ///
 /// With an output directory, every release is rendered into a temporary folder
 /// beside its own (`<dir>/.<release>.rudder-tmp-XXXXXX`); when all have
-/// rendered, the new output is flushed (one `syncfs`) and each folder is
+/// rendered (and, when `durable`, flushed with one `syncfs`), each folder is
 /// swapped into place with one rename. A release that fails, or a run that is
 /// interrupted, leaves the previous output as it was.
 public enum BatchRenderer {
@@ -40,9 +40,7 @@ public enum BatchRenderer {
                 summary.seconds = monotonicSeconds() - start
                 return summary
             }
-            for release in releases where ReleaseName.isValid(release.name) {
-                ReleaseFolder.removeLeftovers(directory: directory, release: release.name)
-            }
+            ReleaseFolder.removeLeftovers(directory: directory, releases: Set(releases.map(\.name)))
         }
 
         // Rendered but not yet delivered (or, with an output directory, not yet swapped in).
@@ -63,7 +61,12 @@ public enum BatchRenderer {
                     let index = nextToStart
                     let release = releases[index]
                     group.addTask {
-                        let (result, folder) = renderOne(release, cache: cache, options: options)
+                        var (result, folder) = renderOne(release, cache: cache, options: options)
+                        if let staged = folder, let directory = options.outputDirectory, !options.durable {
+                            // Not flushing first: each release is swapped in as soon as it is written.
+                            swap(staged, into: directory, &result)
+                            folder = nil
+                        }
                         return (index, result, folder)
                     }
                     nextToStart += 1
@@ -94,12 +97,7 @@ public enum BatchRenderer {
             for index in 0..<total {
                 guard var result = finished[index] else { continue }
                 if result.failure == nil, let folder = staged[index] {
-                    do {
-                        try ReleaseFolder.swapIntoPlace(staged: folder, target: directory + "/" + result.name)
-                    } catch {
-                        FileSystem.removeTree(folder)
-                        result.failure = TemplateFailure("cannot replace the output of release \(result.name): \(error)")
-                    }
+                    swap(folder, into: directory, &result)
                 }
                 if result.failure != nil {
                     summary.failed += 1
@@ -111,6 +109,16 @@ public enum BatchRenderer {
         }
         summary.seconds = monotonicSeconds() - start
         return summary
+    }
+
+    /// Puts a release's staged folder in place of its output folder.
+    static func swap(_ folder: String, into directory: String, _ result: inout BatchReleaseResult) {
+        do {
+            try ReleaseFolder.swapIntoPlace(staged: folder, target: directory + "/" + result.name)
+        } catch {
+            FileSystem.removeTree(folder)
+            result.failure = TemplateFailure("cannot replace the output of release \(result.name): \(error)")
+        }
     }
 
     /// Renders one release; with an output directory, writes it into a staged folder.

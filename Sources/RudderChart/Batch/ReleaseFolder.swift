@@ -113,12 +113,18 @@ enum ReleaseFolder {
         FileSystem.removeTree(aside)
     }
 
-    /// Removes what an interrupted earlier run left for `release` in `directory`.
-    static func removeLeftovers(directory: String, release: String) {
+    /// Removes what an interrupted earlier run left in `directory` for any of `releases`.
+    static func removeLeftovers(directory: String, releases: Set<String>) {
         guard let names = try? FileSystem.list(directory) else { return }
-        let prefixes = [stagingPrefix(release), oldPrefix(release)]
-        for name in names where prefixes.contains(where: { name.hasPrefix($0) && name.count == $0.count + 6 }) {
-            FileSystem.removeTree(directory + "/" + name)
+        for name in names where name.hasPrefix(".") {
+            // `.<release>.rudder-tmp-XXXXXX` or `.<release>.rudder-old-XXXXXX`.
+            for marker in [".rudder-tmp-", ".rudder-old-"] {
+                guard let range = name.firstRange(of: marker) else { continue }
+                let release = String(name[name.index(after: name.startIndex)..<range.lowerBound])
+                if releases.contains(release) && name[range.upperBound...].count == 6 {
+                    FileSystem.removeTree(directory + "/" + name)
+                }
+            }
         }
     }
 

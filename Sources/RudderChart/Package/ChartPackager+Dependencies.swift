@@ -1,3 +1,4 @@
+import RudderFunctions
 import RudderCore
 import RudderYAML
 
@@ -72,7 +73,7 @@ extension ChartPackager {
         func json(_ dependencies: [ChartDependency]) -> String {
             "[" + dependencies.map(\.goJSON).joined(separator: ",") + "]"
         }
-        let digest = "sha256:" + SHA256.hexDigest(Array(("[" + json(requested) + "," + json(locked) + "]").utf8))
+        let digest = "sha256:" + Digest.sha256Hex(Array(("[" + json(requested) + "," + json(locked) + "]").utf8))
         let lock: Value = .map([
             "generated": .string(generated.rfc3339Nano), "digest": .string(digest),
             "dependencies": .list(locked.map(\.marshalledValue)),

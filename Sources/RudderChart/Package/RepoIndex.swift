@@ -1,3 +1,4 @@
+import RudderFunctions
 import RudderCore
 import RudderYAML
 
@@ -103,7 +104,7 @@ public enum RepoIndexBuilder {
             let url = parentURL.isEmpty ? file : URLJoin.join(parentURL, file)
             let entry = IndexEntry(
                 metadata: chart.metadata, urls: [url], created: created.rfc3339Nano,
-                digest: SHA256.hexDigest(data), removed: false)
+                digest: Digest.sha256Hex(data), removed: false)
             entries[chart.metadata.name, default: []].append(entry)
         }
         if let mergePath = options.mergePath, FileSystem.exists(mergePath) {

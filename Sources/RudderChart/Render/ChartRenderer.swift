@@ -141,14 +141,17 @@ public struct ChartRenderer: Sendable {
     public func render(
         values: Value, release: ReleaseInfo, capabilities: Capabilities, options: ExecutionOptions
     ) throws(RenderError) -> [(path: String, content: String)] {
-        let contexts = buildContexts(values: values, release: release, capabilities: capabilities)
+        // One `.Values` for every file (Go's maps are shared): a `set` in one file is seen by the next.
+        let references = MapReferences()
+        let contexts = buildContexts(values: references.share(values), release: release, capabilities: capabilities)
         var output: [(path: String, content: String)] = []
         for entry in entries where !entry.isPartial {
             guard case .map(var data) = contexts[entry.chartIndex] else { continue }
             data["Template"] = .map(["Name": .string(entry.name), "BasePath": .string(entry.basePath)])
             let text: String
             do {
-                text = try templates.execute(name: entry.name, data: .map(data), functions: functions, options: options)
+                text = try templates.execute(
+                    name: entry.name, data: .map(data), functions: functions, options: options, references: references)
             } catch {
                 throw .template(error)
             }
@@ -172,10 +175,10 @@ public struct ChartRenderer: Sendable {
         for index in tree.charts.indices.reversed() {
             let node = tree.charts[index]
             var scoped: Value = node.isRoot ? values : .map([:])
-            if !node.isRoot {
-                if case .map = values.lookup(node.valuesPath) ?? .null {
-                    scoped = values.lookup(node.valuesPath) ?? .map([:])
-                }
+            if !node.isRoot, let scope = MapReferences.scope(values, path: node.valuesPath) {
+                scoped = scope
+            } else if !node.isRoot, case .map = values.lookup(node.valuesPath) ?? .null {
+                scoped = values.lookup(node.valuesPath) ?? .map([:])
             }
             var subcharts: [String: Value] = [:]
             for child in node.children {

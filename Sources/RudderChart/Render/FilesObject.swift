@@ -1,4 +1,5 @@
 import RudderCore
+import RudderFunctions
 
 /// `.Files`: the chart's non-template files, with Helm's methods
 /// (`Get`, `GetBytes`, `Glob`, `Lines`, `AsConfig`, `AsSecrets`).
@@ -58,7 +59,7 @@ public struct FilesObject: Sendable, TemplateObject {
             for (path, data) in files {
                 let base = path.split(separator: "/").last.map(String.init) ?? path
                 map[base] = .string(
-                    name == "AsConfig" ? String(decoding: data, as: UTF8.self) : Base64.encode(data))
+                    name == "AsConfig" ? String(decoding: data, as: UTF8.self) : Base.encode64(data))
             }
             return .string(yamlEncoder(.map(map)))
         default:
@@ -84,33 +85,8 @@ public struct FilesObject: Sendable, TemplateObject {
     /// encoding/json encodes `map[string][]byte` with base64 strings.
     public var dataRepresentation: Value? {
         var map: [String: Value] = [:]
-        for (k, v) in files { map[k] = .string(Base64.encode(v)) }
+        for (k, v) in files { map[k] = .string(Base.encode64(v)) }
         return .map(map)
-    }
-}
-
-/// Standard base64 with padding.
-enum Base64 {
-    static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
-
-    static func encode(_ data: [UInt8]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity((data.count + 2) / 3 * 4)
-        var i = 0
-        while i + 2 < data.count {
-            let n = UInt32(data[i]) << 16 | UInt32(data[i + 1]) << 8 | UInt32(data[i + 2])
-            out += [alphabet[Int(n >> 18 & 63)], alphabet[Int(n >> 12 & 63)], alphabet[Int(n >> 6 & 63)], alphabet[Int(n & 63)]]
-            i += 3
-        }
-        let rest = data.count - i
-        if rest == 1 {
-            let n = UInt32(data[i]) << 16
-            out += [alphabet[Int(n >> 18 & 63)], alphabet[Int(n >> 12 & 63)], UInt8(ascii: "="), UInt8(ascii: "=")]
-        } else if rest == 2 {
-            let n = UInt32(data[i]) << 16 | UInt32(data[i + 1]) << 8
-            out += [alphabet[Int(n >> 18 & 63)], alphabet[Int(n >> 12 & 63)], alphabet[Int(n >> 6 & 63)], UInt8(ascii: "=")]
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }
 

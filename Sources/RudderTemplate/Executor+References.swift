@@ -1,0 +1,213 @@
+import RudderCore
+
+/// Go's reference semantics for maps (see `MapReference`): where values enter
+/// and leave the engine, and the functions that change a map in place.
+extension Executor {
+    /// Functions that change the map given as their first argument (Go: in place).
+    static let mergingFunctions: Set<String> = ["merge", "mergeOverwrite", "mustMerge", "mustMergeOverwrite"]
+
+    /// Functions that only store or rearrange their arguments: a map argument
+    /// keeps its identity in the result (`dict "in" $inner` shares `$inner`).
+    /// The value is whether every argument is an element (else only index 1,
+    /// and a list at index 0 keeps its element references).
+    static let storingFunctions: [String: Bool] = [
+        "dict": true, "list": true, "tuple": true,
+        "append": false, "mustAppend": false, "push": false, "mustPush": false,
+        "prepend": false, "mustPrepend": false,
+        "first": false, "mustFirst": false, "last": false, "mustLast": false,
+        "rest": false, "mustRest": false, "initial": false, "mustInitial": false,
+        "reverse": false, "mustReverse": false,
+    ]
+
+    /// Functions whose result is one of their arguments: a map result is that
+    /// argument's reference, as in Go.
+    static let selectingFunctions: Set<String> = ["default", "coalesce", "ternary"]
+
+    /// Functions whose result holds maps of their arguments (`pick`, `values`):
+    /// in Go those are the same maps.
+    static let relinkingFunctions: Set<String> = ["pick", "omit", "values", "pluck"]
+
+    /// `result` (from plain data) with each map in it that equals a child map
+    /// of a reference argument replaced by that child's reference: by key for
+    /// a map result, in order for a list.
+    func relinked(_ result: Value, arguments: [Value]) -> Value {
+        let parents = arguments.compactMap { value -> MapReference? in
+            guard case .object(let reference as MapReference) = value else { return nil }
+            return reference
+        }
+        let epoch = references.epoch
+        func matches(_ candidate: Value?, _ map: [String: Value]) -> Bool {
+            guard case .object(let child as MapReference)? = candidate else { return false }
+            return child.plainStorage(epoch: epoch) == map
+        }
+        switch result {
+        case .map(var map):
+            for (key, value) in map {
+                guard case .map(let plainChild) = value else { continue }
+                for parent in parents {
+                    let candidate = parent.child(key)
+                    if matches(candidate, plainChild), let candidate {
+                        map[key] = candidate
+                        break
+                    }
+                }
+            }
+            return .object(MapReference(map))
+        case .list(var items):
+            var used: Set<ObjectIdentifier> = []
+            for index in items.indices {
+                guard case .map(let plainChild) = items[index] else { continue }
+                search: for parent in parents {
+                    for key in parent.storage.keys.sorted(by: Printer.goStringLess) {
+                        let candidate = parent.child(key)
+                        guard case .object(let child as MapReference)? = candidate,
+                            !used.contains(ObjectIdentifier(child)), matches(candidate, plainChild)
+                        else { continue }
+                        used.insert(ObjectIdentifier(child))
+                        items[index] = .object(child)
+                        break search
+                    }
+                }
+            }
+            return MapReferences.boxed(.list(items))
+        default:
+            return MapReferences.boxed(result)
+        }
+    }
+
+    /// `value` as plain data for a function body or a comparison.
+    func plain(_ value: Value) -> Value { MapReferences.plain(value, epoch: references.epoch) }
+
+    /// The data of an execution's root: maps become references.
+    func enterRoot(_ data: Value) -> Evaluated { Evaluated(MapReferences.boxed(data)) }
+
+    /// Go template truth, a reference counting as the map it holds.
+    static func truth(_ value: Value) -> Bool {
+        if case .object(let reference as MapReference) = value { return !reference.storage.isEmpty }
+        return value.isTruthy
+    }
+
+    /// What `range` iterates: a reference's entries, as references where they are maps.
+    static func rangeIterable(_ value: Value) -> Value {
+        if case .object(let reference as MapReference) = value { return .map(reference.boxedStorage()) }
+        return value.iterable
+    }
+
+    /// Field `name` of a map reference (Go: a map index; missing keys per `missingkey`).
+    func referenceField(_ reference: MapReference, name: String, hasArguments: Bool) throws(ExecutionSignal) -> Evaluated {
+        if hasArguments { throw error("\(name) is not a method but has arguments") }
+        if let element = reference.child(name) { return Evaluated(element, boxed: true) }
+        switch options.missingKey {
+        case .invalid: return .invalid
+        case .zero: return Evaluated(.null, boxed: true)
+        case .error: throw error("map has no entry for key \(GoQuote.quote(name))")
+        }
+    }
+
+    /// Calls a builtin with plain arguments; `index` and `slice` keep the
+    /// references they reach, `and`/`or` never get here.
+    func callBuiltin(_ builtin: Builtin, _ values: [Evaluated], calleeText: String) throws -> Evaluated {
+        switch builtin {
+        case .index:
+            return try referenceIndex(values)
+        case .len:
+            // No snapshot needed: the count of a list or of a reference's entries.
+            if case .object(let reference as MapReference) = values[0].value { return Evaluated(.int(reference.storage.count)) }
+            if case .list = values[0].value { return try builtin.call(values, calleeText: calleeText) }
+            return try builtin.call(values.map { Evaluated(plain($0.value), boxed: $0.boxed) }, calleeText: calleeText)
+        case .slice:
+            var arguments = values.map { Evaluated(plain($0.value), boxed: $0.boxed) }
+            if case .list = values[0].value { arguments[0] = values[0] }
+            return entering(try builtin.call(arguments, calleeText: calleeText))
+        default:
+            let arguments = values.map { Evaluated(plain($0.value), boxed: $0.boxed) }
+            return entering(try builtin.call(arguments, calleeText: calleeText))
+        }
+    }
+
+    /// Go's `index`: string keys into a reference reach its child references.
+    private func referenceIndex(_ values: [Evaluated]) throws -> Evaluated {
+        var item = values[0]
+        var rest = values.dropFirst()
+        while let key = rest.first, case .object(let reference as MapReference) = item.value,
+            case .string(let name) = key.value, let element = reference.child(name)
+        {
+            item = Evaluated(element, boxed: true)
+            rest = rest.dropFirst()
+        }
+        if rest.isEmpty { return item }
+        var receiver = item
+        if case .list = item.value {} else { receiver = Evaluated(plain(item.value), boxed: item.boxed) }
+        let indexes = rest.map { Evaluated(plain($0.value), boxed: $0.boxed) }
+        return entering(try Builtin.index.call([receiver] + indexes, calleeText: ""))
+    }
+
+    /// A builtin's result: a map becomes a new reference.
+    private func entering(_ result: Evaluated) -> Evaluated {
+        Evaluated(MapReferences.boxed(result.value), boxed: result.boxed)
+    }
+
+    /// Calls a registered function: the body sees plain data (except where the
+    /// function only stores a value), maps in the result become references,
+    /// and `set`/`unset`/`merge…` change their first argument's reference in place.
+    func callRegistered(_ function: TemplateFunction, name: String, _ values: [Evaluated]) throws -> Value {
+        let raw = values.map(\.value)
+        if case .object(let target as MapReference)? = raw.first {
+            if name == "set", raw.count == 3, case .string(let key) = raw[1] {
+                if MapReferences.reaches(raw[2], target) {
+                    throw FunctionError("cannot set \(GoQuote.quote(key)): the value contains the map itself")
+                }
+                target.assign(key, raw[2], in: references)
+                references.epoch += 1
+                return raw[0]
+            }
+            if name == "unset", raw.count == 2, case .string(let key) = raw[1] {
+                target.remove(key, in: references)
+                references.epoch += 1
+                return raw[0]
+            }
+            if name == "get", raw.count == 2, case .string(let key) = raw[1] {
+                return target.child(key) ?? .string("")
+            }
+            if Executor.mergingFunctions.contains(name) {
+                let result = try function.body(raw.map(plain))
+                guard case .map(let merged) = result else { return MapReferences.boxed(result) }
+                let sources = raw.dropFirst().compactMap { value -> MapReference? in
+                    guard case .object(let source as MapReference) = value else { return nil }
+                    return source
+                }
+                target.reconcile(with: merged, sources: sources, in: references)
+                references.epoch += 1
+                return raw[0]
+            }
+        }
+        if let allElements = Executor.storingFunctions[name] {
+            var arguments = raw
+            for index in arguments.indices where !(allElements || index == 1) {
+                if case .list = arguments[index] { continue }
+                arguments[index] = plain(arguments[index])
+            }
+            return MapReferences.boxed(try function.body(arguments))
+        }
+        let arguments = raw.map(plain)
+        let result = try function.body(arguments)
+        if Executor.relinkingFunctions.contains(name) {
+            return relinked(result, arguments: raw)
+        }
+        if Executor.selectingFunctions.contains(name), case .map = result {
+            // The argument it chose (the last equal one: `default`'s given value wins).
+            for index in arguments.indices.reversed() where arguments[index] == result {
+                if case .object(_ as MapReference) = raw[index] { return raw[index] }
+            }
+        }
+        return MapReferences.boxed(result)
+    }
+}
+
+extension Executor {
+    /// Whether `value` is a map reference where a `map[string]interface {}` parameter is expected.
+    static func isMapReference(_ value: Value, for type: ArgumentType) -> Bool {
+        guard type == .map, case .object(_ as MapReference) = value else { return false }
+        return true
+    }
+}

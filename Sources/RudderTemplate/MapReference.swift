@@ -1,0 +1,234 @@
+import RudderCore
+
+/// One Go map during execution: `Value` is a value type, but Go's maps are
+/// references, and charts rely on that (`set $d "k" v` changes `$d`, `.Values`
+/// and every other name for the same map). The engine gives maps identity
+/// lazily: the root data and every map a function returns enters execution as
+/// a `MapReference`, carried as `Value.object`; a map inside one becomes a
+/// reference of its own when a template reaches it, and is stored back, so
+/// that every path to it sees the same reference.
+///
+/// `@unchecked Sendable`: a reference is created and used by one execution (or
+/// the executions of one chart render, which run one after another) on one
+/// thread at a time; it is never stored in the shared, immutable `TemplateSet`,
+/// and it never leaves the engine (output is a `String`).
+final class MapReference: TemplateObject, @unchecked Sendable {
+    /// The entries; a value may itself be a `.object(MapReference)`.
+    var storage: [String: Value]
+    /// Keys whose value is known to need no boxing (already a reference, or
+    /// holding no map): spares re-scanning a big list on each access.
+    var settled: Set<String> = []
+    /// The plain map last computed, and the mutation epoch it belongs to.
+    private var snapshotCache: [String: Value]?
+    private var snapshotEpoch = -1
+
+    init(_ storage: [String: Value]) { self.storage = storage }
+
+    var goTypeName: String { "map[string]interface {}" }
+
+    /// The raw entry (the executor uses `child(_:)`, which keeps identity).
+    func field(_ name: String) -> Value? { storage[name] }
+
+    var printed: String { Printer.format(.map(plainStorage(epoch: nil))) }
+    var dataRepresentation: Value? { .map(plainStorage(epoch: nil)) }
+    var iterationValue: Value? { .map(plainStorage(epoch: nil)) }
+
+    /// The entry at `key`, made a reference (or a list of references) when it
+    /// holds a map, and stored back so that the next access sees the same one.
+    func child(_ key: String) -> Value? {
+        guard let value = storage[key] else { return nil }
+        if settled.contains(key) { return value }
+        let boxed = MapReferences.boxed(value)
+        storage[key] = boxed
+        settled.insert(key)
+        return boxed
+    }
+
+    /// Every entry as `child(_:)` returns it (for `range`).
+    func boxedStorage() -> [String: Value] {
+        for key in storage.keys where !settled.contains(key) { _ = child(key) }
+        return storage
+    }
+
+    /// The entries as plain data (no references anywhere), cached per epoch.
+    func plainStorage(epoch: Int?) -> [String: Value] {
+        if let epoch, epoch == snapshotEpoch, let snapshotCache { return snapshotCache }
+        var plain: [String: Value] = [:]
+        plain.reserveCapacity(storage.count)
+        for (key, value) in storage { plain[key] = MapReferences.plain(value, epoch: epoch) }
+        if let epoch {
+            snapshotCache = plain
+            snapshotEpoch = epoch
+        }
+        return plain
+    }
+
+    /// Sets `key` to `value` as Go's `m[key] = value` does.
+    func assign(_ key: String, _ value: Value, in context: MapReferences) {
+        context.recordChange(of: self, at: key)
+        storage[key] = value
+        settled.remove(key)
+    }
+
+    func remove(_ key: String, in context: MapReferences) {
+        context.recordChange(of: self, at: key)
+        storage.removeValue(forKey: key)
+        settled.remove(key)
+    }
+
+    /// Makes the entries equal to `updated` (a merge's result, from plain
+    /// data): child references whose key still holds a map keep their
+    /// identity, and a map taken whole from one of `sources` is that source's
+    /// reference (Go's mergo assigns the source map itself).
+    func reconcile(with updated: [String: Value], sources: [MapReference], in context: MapReferences) {
+        let epoch = context.epoch
+        for key in storage.keys where updated[key] == nil { remove(key, in: context) }
+        for (key, value) in updated {
+            let sourceChildren = sources.compactMap { source -> MapReference? in
+                guard case .object(let child as MapReference)? = source.child(key) else { return nil }
+                return child
+            }
+            if case .object(let existing as MapReference)? = storage[key], case .map(let map) = value {
+                if existing.plainStorage(epoch: epoch) != map {
+                    existing.reconcile(with: map, sources: sourceChildren, in: context)
+                }
+            } else if case .map(let map) = value,
+                let shared = sourceChildren.first(where: { $0.plainStorage(epoch: epoch) == map })
+            {
+                assign(key, .object(shared), in: context)
+            } else if MapReferences.plain(storage[key] ?? .null, epoch: epoch) != value || storage[key] == nil {
+                assign(key, value, in: context)
+            }
+        }
+    }
+}
+
+/// The map references of one execution, or of every file of one chart render
+/// (Helm executes them all with the same `.Values` map, so a `set` on
+/// `.Values` in one file is seen by the files after it).
+///
+/// Create one per render, pass it to each `TemplateSet.execute` of that
+/// render, and build each file's data from `share(_:)`/`scope(_:path:)`.
+/// Not for parallel use: executions sharing it must run one after another.
+public final class MapReferences: @unchecked Sendable {
+    /// Bumped by every change through a reference; plain snapshots of older
+    /// epochs are stale.
+    var epoch = 0
+    /// While recording: the entries changed so far, with their old values, so
+    /// that an execution retried on a larger stack starts from the same data.
+    private var undoLog: [(reference: MapReference, key: String, old: Value?)] = []
+    private var isRecording = false
+
+    public init() {}
+
+    func recordChange(of reference: MapReference, at key: String) {
+        if isRecording { undoLog.append((reference, key, reference.storage[key])) }
+    }
+
+    /// Starts recording changes (before an execution that may be retried).
+    func beginRecording() {
+        undoLog = []
+        isRecording = true
+    }
+
+    /// Stops recording and forgets the changes.
+    func endRecording() {
+        undoLog = []
+        isRecording = false
+    }
+
+    /// Puts back every entry changed since `beginRecording()`, newest first.
+    func undoRecorded() {
+        for entry in undoLog.reversed() {
+            if let old = entry.old { entry.reference.storage[entry.key] = old } else { entry.reference.storage.removeValue(forKey: entry.key) }
+            entry.reference.settled.remove(entry.key)
+        }
+        undoLog = []
+        epoch += 1
+    }
+
+    /// `value` with maps made references (a list's maps too), for data that
+    /// several executions share.
+    public func share(_ value: Value) -> Value { MapReferences.boxed(value) }
+
+    /// The map at `path` below `value` (a shared value), as a reference that is
+    /// part of `value` (Helm's subchart scopes are the parent's maps); nil when
+    /// some step is missing or not a map.
+    public static func scope(_ value: Value, path: [String]) -> Value? {
+        var current = boxed(value)
+        for key in path {
+            guard case .object(let reference as MapReference) = current, let next = reference.child(key) else { return nil }
+            current = next
+        }
+        guard case .object(_ as MapReference) = current else { return nil }
+        return current
+    }
+
+    /// A map as a new reference; a list with its maps as references; else unchanged.
+    static func boxed(_ value: Value) -> Value {
+        switch value {
+        case .map(let map):
+            return .object(MapReference(map))
+        case .list(let items):
+            guard items.contains(where: needsBoxing) else { return value }
+            return .list(items.map(boxed))
+        default:
+            return value
+        }
+    }
+
+    static func needsBoxing(_ value: Value) -> Bool {
+        switch value {
+        case .map: return true
+        case .list(let items): return items.contains(where: needsBoxing)
+        default: return false
+        }
+    }
+
+    /// `value` as plain data, every reference replaced by its entries (nil
+    /// epoch: no caching).
+    static func plain(_ value: Value, epoch: Int?) -> Value {
+        switch value {
+        case .object(let reference as MapReference):
+            return .map(reference.plainStorage(epoch: epoch))
+        case .list(let items):
+            guard items.contains(where: containsReference) else { return value }
+            return .list(items.map { plain($0, epoch: epoch) })
+        case .map(let map):
+            guard map.values.contains(where: containsReference) else { return value }
+            return .map(map.mapValues { plain($0, epoch: epoch) })
+        default:
+            return value
+        }
+    }
+
+    static func containsReference(_ value: Value) -> Bool {
+        switch value {
+        case .object(_ as MapReference): return true
+        case .list(let items): return items.contains(where: containsReference)
+        case .map(let map): return map.values.contains(where: containsReference)
+        default: return false
+        }
+    }
+
+    /// Whether `target` is reachable from `value` (storing it would make a
+    /// cycle, which Go would print forever; we refuse it).
+    static func reaches(_ value: Value, _ target: MapReference) -> Bool {
+        var seen: Set<ObjectIdentifier> = []
+        var pending: [Value] = [value]
+        while let next = pending.popLast() {
+            switch next {
+            case .object(let reference as MapReference):
+                if reference === target { return true }
+                if seen.insert(ObjectIdentifier(reference)).inserted { pending.append(contentsOf: reference.storage.values) }
+            case .list(let items):
+                pending.append(contentsOf: items)
+            case .map(let map):
+                pending.append(contentsOf: map.values)
+            default:
+                break
+            }
+        }
+        return false
+    }
+}
