@@ -1,5 +1,6 @@
 import ArgumentParser
 import RudderChart
+import RudderCore
 
 /// `rudder lint [CHART…]`: Helm's lint rules with Helm's verdicts and output
 /// (`--format text`), or the findings as JSON (`--format json`).
@@ -11,16 +12,43 @@ struct LintCommand: ParsableCommand {
             Runs every rule of `helm lint` 4.1.4: [ERROR] findings fail the chart, and with \
             --strict [WARNING] findings do too. The exit status is 1 when any chart fails.
 
+            With --rules all, or any of --format sarif|junit|github, --fail-level or \
+            --values-dir, Rudder's production rules run too (switch one off with \
+            --disable RULE or a `disable:` list in .rudder-lint.yaml in the chart or the \
+            repository root) and the exit status is 0 when clean, 1 when a finding is at \
+            or above --fail-level (error; warning with --strict), 2 for usage or load errors.
+
             Examples:
               rudder lint charts/anything-llm \\
                   -f charts/anything-llm/departments/engineering.yaml
               rudder lint charts/* --strict --format json
+              rudder lint charts/web --values-dir charts/web/ci --format sarif > lint.sarif
             """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text
         case json
+        case sarif
+        case junit
+        case github
+
+        /// The formats CI reads: production rules on by default, CI exit statuses.
+        var isCI: Bool { self == .sarif || self == .junit || self == .github }
+    }
+
+    enum FailLevel: String, ExpressibleByArgument, CaseIterable {
+        case error
+        case warning
+        case info
+
+        var severity: LintSeverity {
+            switch self {
+            case .error: return .error
+            case .warning: return .warning
+            case .info: return .info
+            }
+        }
     }
 
     @Argument(help: ArgumentHelp("Chart directories or archives (one or more).", valueName: "PATH"))
@@ -43,8 +71,30 @@ struct LintCommand: ParsableCommand {
     @Option(name: [.customShort("n"), .customLong("namespace")], help: "Namespace of the release used to render.")
     var namespace: String = "default"
 
-    @Option(name: .customLong("format"), help: "Output format: text (Helm's) or json.")
+    @Option(name: .customLong("format"), help: "Output format: text (Helm's), json, sarif, junit or github.")
     var format: Format = .text
+
+    enum RuleSet: String, ExpressibleByArgument, CaseIterable {
+        case helm
+        case all
+    }
+
+    @Option(name: .customLong("rules"), help: ArgumentHelp(
+        "Rules to run: helm (helm lint's only) or all (with the production rules of Rudder).",
+        valueName: "SET"))
+    var ruleSet: RuleSet?
+
+    @Option(name: .customLong("disable"), help: ArgumentHelp("Switch a Rudder rule off (repeatable).", valueName: "RULE"))
+    var disabledRules: [String] = []
+
+    @Option(name: .customLong("fail-level"), help: ArgumentHelp(
+        "Exit 1 when a finding is at or above this severity (error, warning, info); exit 2 when a path is not a chart.",
+        valueName: "LEVEL"))
+    var failLevel: FailLevel?
+
+    @Option(name: .customLong("values-dir"), help: ArgumentHelp(
+        "Lint each chart once per values file (*.yaml, *.yml) in this directory.", valueName: "DIR"))
+    var valuesDirectory: String?
 
     mutating func run() throws {
         if paths.isEmpty {
@@ -60,22 +110,73 @@ struct LintCommand: ParsableCommand {
         options.kubeVersion = kubeVersion
         options.namespace = namespace
 
+        let ciMode = format.isCI || failLevel != nil || valuesDirectory != nil
+        let usage: Int32 = ciMode ? 2 : 1
+        let rules = ruleSet ?? (ciMode ? .all : .helm)
+        var ruleList = LintRule.helmRules
+        if rules == .all {
+            let added = (LintRule.productionRules + LintRule.hygieneRules).map(\.rule)
+            let known = Set(added.map(\.id))
+            for id in disabledRules where !known.contains(id) {
+                throw CLIFailure("unknown rule \"\(id)\" for --disable", status: 2)
+            }
+            options.additionalChecks = [ProductionCheck(disabled: Set(disabledRules)), HygieneCheck(disabled: Set(disabledRules))]
+            ruleList += added.filter { !disabledRules.contains($0.id) }
+        }
+
         let report: LintReport
         do {
-            report = try Linter.lint(paths: paths, options: options)
-        } catch {
-            throw CLIFailure(error.message, detail: error.detail)
+            report = try lintMatrix(options: options, usage: usage)
+        } catch let failure as LintFailure {
+            throw CLIFailure(failure.message, detail: failure.detail, status: usage)
         }
         Terminal.writeError(report.logs.map { $0 + "\n" }.joined())
+        let level = failLevel?.severity ?? (strict ? .warning : .error)
+        let ciOptions = CIFormatOptions(
+            repositoryRoot: CIFormatOptions.repositoryRoot(), rules: ruleList, failLevel: level,
+            toolVersion: RudderVersion.current)
         switch format {
         case .text:
             let colour = Terminal.isTerminal(1) && Terminal.environment("NO_COLOR") == nil
             let output = report.text(quiet: quiet, colour: colour)
             Terminal.write(output.stdout)
-            if let errorLine = output.errorLine { throw CLIFailure(errorLine) }
+            if !ciMode, let errorLine = output.errorLine { throw CLIFailure(errorLine) }
         case .json:
             Terminal.write(report.json(quiet: quiet))
-            if report.failed { throw CLIFailure(report.summary) }
+            if !ciMode, report.failed { throw CLIFailure(report.summary) }
+        case .sarif: Terminal.write(report.sarif(ciOptions))
+        case .junit: Terminal.write(report.junit(ciOptions))
+        case .github: Terminal.write(report.github(ciOptions))
         }
+        if ciMode {
+            let status = report.ciExitStatus(failLevel: level)
+            // The status alone: the output already says what was found.
+            if status != 0 { Self.exit(withError: ExitCode(status)) }
+        }
+    }
+
+    /// One lint run, or with `--values-dir` one per values file there (each
+    /// chart result marked with its file).
+    func lintMatrix(options: LintOptions, usage: Int32) throws -> LintReport {
+        guard let valuesDirectory else { return try Linter.lint(paths: paths, options: options) }
+        let names: [String]
+        do {
+            names = try FileSystem.list(valuesDirectory)
+        } catch {
+            throw CLIFailure("cannot read --values-dir \(valuesDirectory): \(error)", status: usage)
+        }
+        let files = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+        if files.isEmpty { throw CLIFailure("no *.yaml values files in \(valuesDirectory)", status: usage) }
+        var combined = LintReport(charts: [], strict: options.strict)
+        for name in files {
+            let file = valuesDirectory.hasSuffix("/") ? valuesDirectory + name : valuesDirectory + "/" + name
+            var single = options
+            single.values.valueFiles.append(file)
+            var report = try Linter.lint(paths: paths, options: single)
+            for index in report.charts.indices { report.charts[index].valuesFile = file }
+            combined.charts += report.charts
+            combined.logs += report.logs
+        }
+        return combined
     }
 }

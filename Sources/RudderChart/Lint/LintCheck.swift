@@ -20,4 +20,6 @@ public struct LintInput: Sendable {
     public var rendered: [(path: String, content: String)]?
     /// Helm's findings so far.
     public var findings: [LintFinding]
+    /// What rendering logged (`level=WARN msg="missing required value" …`).
+    public var logs: [String] = []
 }

@@ -27,11 +27,14 @@ public struct LintChartResult: Sendable {
     public var findings: [LintFinding]
     /// When the path is not a chart at all (Helm's `Error unable to check Chart.yaml …`).
     public var loadError: String?
+    /// The values file this run used, in a `--values-dir` matrix (as given).
+    public var valuesFile: String?
 
-    public init(path: String, findings: [LintFinding] = [], loadError: String? = nil) {
+    public init(path: String, findings: [LintFinding] = [], loadError: String? = nil, valuesFile: String? = nil) {
         self.path = path
         self.findings = findings
         self.loadError = loadError
+        self.valuesFile = valuesFile
     }
 
     /// The worst severity found (nil when nothing was found).
