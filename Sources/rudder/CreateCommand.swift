@@ -9,7 +9,7 @@ struct CreateCommand: ParsableCommand {
         discussion: """
             The last component of NAME is the chart's name; existing files are overwritten.
 
-            Example:
+            Examples:
               rudder create web && rudder template web ./web
             """
     )

@@ -7,6 +7,11 @@ struct RepoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "repo",
         abstract: "Work with chart repositories (index files).",
+        discussion: """
+            Examples:
+              rudder repo index dist/ --url https://charts.example.com
+              SOURCE_DATE_EPOCH=1700000000 rudder repo index dist/
+            """,
         subcommands: [RepoIndexCommand.self]
     )
 }

@@ -19,6 +19,9 @@ struct Rudder: ParsableCommand {
             RepoCommand.self,
             ShowCommand.self,
             CreateCommand.self,
+            ArgoCDCommand.self,
+            CompletionCommand.self,
+            ManualCommand.self,
         ]
     )
 }

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ArgumentParser
 import RudderChart
 import RudderCore
@@ -61,6 +64,9 @@ struct TemplateCommand: ParsableCommand {
     @Flag(name: [.customShort("g"), .customLong("generate-name")], help: "Generate the release name (and omit NAME).")
     var generateName = false
 
+    @Flag(name: .customLong("debug"), help: "Print the rendered output even when it is not valid YAML, and the time of each stage.")
+    var debug = false
+
     @Option(name: .customLong("values-dir"),
             help: ArgumentHelp("Render one release per values file in this folder (name and namespace from the file name).", valueName: "dir"))
     var valuesDir: String?
@@ -112,7 +118,7 @@ struct TemplateCommand: ParsableCommand {
         }
 
         do {
-            let output = try TemplateAction.run(request)
+            let output = debug ? try runWithTimings(request) : try TemplateAction.run(request)
             Terminal.writeError(output.logs.map { $0 + "\n" }.joined())
             for file in output.files {
                 try FileSystem.writeAtomically(file.path, Array(file.content.utf8))
@@ -120,7 +126,48 @@ struct TemplateCommand: ParsableCommand {
             Terminal.write(output.stdout)
         } catch let failure as TemplateFailure {
             Terminal.writeError(failure.logs.map { $0 + "\n" }.joined())
+            if debug, let rendered = failure.renderedOutput {
+                // Helm prints what rendered, even when it is not valid YAML, and drops its hint.
+                Terminal.write(String(ManifestSorter.trimSpace(Substring(rendered))) + "\n")
+                throw CLIFailure(failure.messageWithoutDebugHint, detail: failure.detail)
+            }
             throw CLIFailure(failure.message, detail: failure.detail)
         }
+    }
+
+    /// `--debug`: the same steps as `TemplateAction.run`, with each stage's time on stderr
+    /// in Helm's log format.
+    func runWithTimings(_ request: TemplateRequest) throws(TemplateFailure) -> TemplateOutput {
+        var clock = StageClock()
+        let capabilities = try TemplateAction.capabilities(for: request)
+        let chart = try TemplateAction.loadInstallableChart(request.chartPath)
+        clock.lap("load chart")
+        let prepared = try TemplateAction.prepareValues(chart: chart, request: request)
+        clock.lap("values")
+        let registry = TemplateAction.registryFor(enableDNS: request.enableDNS)
+        let output = try TemplateAction.render(prepared: prepared, request: request, capabilities: capabilities) {
+            chart throws(RenderError) in try ChartRenderer(chart: chart, functions: registry)
+        }
+        clock.lap("render and assemble")
+        return output
+    }
+}
+
+/// Stage timings for `--debug`, printed as `level=DEBUG msg="stage" …` lines.
+struct StageClock {
+    var last = StageClock.now()
+
+    static func now() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+
+    mutating func lap(_ stage: String) {
+        let now = StageClock.now()
+        let ms = (now - last) * 1000
+        let rounded = Double(Int(ms * 1000)) / 1000
+        Terminal.writeError("level=DEBUG msg=\"stage\" stage=\"\(stage)\" duration=\(rounded)ms\n")
+        last = now
     }
 }

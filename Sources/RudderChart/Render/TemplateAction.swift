@@ -47,6 +47,10 @@ public struct TemplateFailure: Error, Sendable, CustomStringConvertible {
     public var message: String
     public var detail: String?
     public var logs: [String]
+    /// Set when the failure came after rendering started (Helm then has a release):
+    /// what `--debug` prints on stdout instead of Helm's "Use --debug flag" hint.
+    /// Empty when no template output exists (a template failed to execute).
+    public var renderedOutput: String?
 
     public init(_ message: String, detail: String? = nil, logs: [String] = []) {
         self.message = message
@@ -55,11 +59,17 @@ public struct TemplateFailure: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { message }
+
+    /// The message without Helm's trailing "Use --debug flag …" hint (what Helm
+    /// prints when `--debug` is given).
+    public var messageWithoutDebugHint: String {
+        message.hasSuffix(TemplateAction.debugHint) ? String(message.dropLast(TemplateAction.debugHint.count)) : message
+    }
 }
 
 /// `helm template`, step by step as Helm 4.1.4's install action runs it client-side.
 public enum TemplateAction {
-    static let debugHint = "\n\nUse --debug flag to render out invalid YAML"
+    public static let debugHint = "\n\nUse --debug flag to render out invalid YAML"
 
     public static func run(_ request: TemplateRequest, functions: FunctionRegistry? = nil) throws(TemplateFailure) -> TemplateOutput {
         // Capabilities first: a bad --kube-version fails before the chart is read.
@@ -124,7 +134,9 @@ public enum TemplateAction {
             rendered = try engine.render(
                 values: .map(prepared.values), release: release, capabilities: capabilities, options: options)
         } catch {
-            throw TemplateFailure(error.description + debugHint)
+            var failure = TemplateFailure(error.description + debugHint)
+            failure.renderedOutput = ""
+            throw failure
         }
         return try assemble(rendered: rendered, chart: prepared.chart, request: request)
     }
@@ -164,7 +176,12 @@ public enum TemplateAction {
         do {
             sorted = try ManifestSorter.sort(files: files, head: ManifestHeadReader.read, log: { logs.append($0) })
         } catch {
-            throw TemplateFailure("\(error)" + debugHint, logs: logs)
+            var failure = TemplateFailure("\(error)" + debugHint, logs: logs)
+            // Helm's listing of what rendered (Go map order there; sorted by path here).
+            failure.renderedOutput = files.sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
+                .filter { !ManifestSorter.trimSpace(Substring($0.content)).isEmpty }
+                .map { "---\n# Source: \($0.path)\n\($0.content)\n" }.joined()
+            throw failure
         }
 
         var outputFiles: [(path: String, content: String)] = []
