@@ -42,7 +42,8 @@ let package = Package(
         // Sprig and Helm template functions.
         .target(
             name: "RudderFunctions",
-            dependencies: ["RudderCore", "RudderTemplate", "RudderYAML", "RudderRegex"]
+            dependencies: ["RudderCore", "RudderTemplate", "RudderYAML", "RudderRegex"],
+            exclude: ["README.md"]
         ),
         // Chart engine: load, values, schema, render, lint, package.
         .target(
