@@ -10,10 +10,8 @@ unless --rudder is given. Wall times are medians over N runs of each command.
 """
 import argparse
 import os
-import statistics
 import subprocess
 import sys
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import goldenlib  # noqa: E402
@@ -35,25 +33,6 @@ def cases():
     return result
 
 
-def measure(argv, runs):
-    times, peak = [], 0
-    for _ in range(runs):
-        start = time.perf_counter()
-        pid = os.fork()
-        if pid == 0:
-            os.chdir(ROOT)
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, 1)
-            os.dup2(devnull, 2)
-            os.execv(argv[0], argv)
-        _, status, usage = os.wait4(pid, 0)
-        times.append(time.perf_counter() - start)
-        peak = max(peak, usage.ru_maxrss)
-        if status != 0:
-            raise SystemExit("failed: %s" % " ".join(argv))
-    return statistics.median(times), peak
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=10)
@@ -71,8 +50,8 @@ def main():
         h = subprocess.run([helm, "lint"] + largs, cwd=ROOT, capture_output=True)
         r = subprocess.run([rudder, "lint"] + largs, cwd=ROOT, capture_output=True)
         same = "same output" if (h.stdout, h.returncode) == (r.stdout, r.returncode) else "OUTPUT DIFFERS"
-        ht, hm = measure([helm, "lint"] + largs, args.runs)
-        rt, rm = measure([rudder, "lint"] + largs, args.runs)
+        ht, hm = goldenlib.measure([helm, "lint"] + largs, args.runs)
+        rt, rm = goldenlib.measure([rudder, "lint"] + largs, args.runs)
         total_h += ht
         total_r += rt
         print("%-34s %10.1f %10.1f %7.1fx %10.1f %12.1f  %s" % (

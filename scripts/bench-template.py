@@ -9,10 +9,8 @@ given. Wall times are medians over N runs of each command, run alternately.
 """
 import argparse
 import os
-import statistics
 import subprocess
 import sys
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import goldenlib  # noqa: E402
@@ -28,25 +26,6 @@ CASES = [
     ("lobe-chat sales", ["sales", "charts/lobe-chat", "-n", "sales",
                          "-f", "charts/lobe-chat/departments/sales.yaml"]),
 ]
-
-
-def measure(argv, runs):
-    times, peak = [], 0
-    for _ in range(runs):
-        start = time.perf_counter()
-        pid = os.fork()
-        if pid == 0:
-            os.chdir(ROOT)
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, 1)
-            os.dup2(devnull, 2)
-            os.execv(argv[0], argv)
-        _, status, usage = os.wait4(pid, 0)
-        times.append(time.perf_counter() - start)
-        peak = max(peak, usage.ru_maxrss)
-        if status != 0:
-            raise SystemExit("failed: %s" % " ".join(argv))
-    return statistics.median(times), peak
 
 
 def main():
@@ -65,8 +44,8 @@ def main():
         h_out = subprocess.run([helm, "template"] + targs, cwd=ROOT, capture_output=True).stdout
         r_out = subprocess.run([rudder, "template"] + targs, cwd=ROOT, capture_output=True).stdout
         same = "same output" if h_out == r_out else "OUTPUT DIFFERS"
-        ht, hm = measure([helm, "template"] + targs, args.runs)
-        rt, rm = measure([rudder, "template"] + targs, args.runs)
+        ht, hm = goldenlib.measure([helm, "template"] + targs, args.runs)
+        rt, rm = goldenlib.measure([rudder, "template"] + targs, args.runs)
         print("%-28s %10.1f %10.1f %7.1fx %12.1f %12.1f  %s" % (
             name, ht * 1000, rt * 1000, ht / rt, hm / 1024, rm / 1024, same))
 

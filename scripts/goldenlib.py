@@ -91,3 +91,26 @@ def write_cases(relative, cases):
     with open(path, "w") as f:
         f.write(format_cases(cases))
     return path
+
+
+def measure(argv, runs, cwd=ROOT):
+    """Runs `argv` `runs` times (stdout and stderr discarded); returns the
+    median wall time in seconds and the peak resident memory in KiB."""
+    import statistics
+    import time
+    times, peak = [], 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        pid = os.fork()
+        if pid == 0:
+            os.chdir(cwd)
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, 1)
+            os.dup2(devnull, 2)
+            os.execv(argv[0], argv)
+        _, status, usage = os.wait4(pid, 0)
+        times.append(time.perf_counter() - start)
+        peak = max(peak, usage.ru_maxrss)
+        if status != 0:
+            raise SystemExit("failed: %s" % " ".join(argv))
+    return statistics.median(times), peak

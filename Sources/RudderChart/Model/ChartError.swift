@@ -1,4 +1,5 @@
 import RudderCore
+import RudderTemplate
 
 /// An error from loading a chart, reading values or validating them.
 ///
@@ -38,41 +39,8 @@ public struct ChartError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// Go's `%q` of a string: double-quoted with Go escapes.
-func goQuote(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": result += "\\\""
-        case "\\": result += "\\\\"
-        case "\n": result += "\\n"
-        case "\t": result += "\\t"
-        case "\r": result += "\\r"
-        case "\u{07}": result += "\\a"
-        case "\u{08}": result += "\\b"
-        case "\u{0C}": result += "\\f"
-        case "\u{0B}": result += "\\v"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                result += "\\x" + hexDigits(scalar.value, width: 2)
-            } else if !isGoPrintable(scalar) {
-                if scalar.value <= 0xFFFF {
-                    result += "\\u" + hexDigits(scalar.value, width: 4)
-                } else {
-                    result += "\\U" + hexDigits(scalar.value, width: 8)
-                }
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return result + "\""
-}
-
-func hexDigits(_ value: UInt32, width: Int) -> String {
-    let digits = String(value, radix: 16)
-    return String(repeating: "0", count: max(0, width - digits.count)) + digits
-}
+/// Go's `%q` of a string: double-quoted with Go escapes (the template engine's `GoQuote`).
+func goQuote(_ text: String) -> String { GoQuote.quote(text) }
 
 /// Go's `unicode.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII space.
 func isGoPrintable(_ scalar: Unicode.Scalar) -> Bool {
