@@ -58,7 +58,8 @@ enum MetaschemaCheck {
             guard let value = map[keyword] else { continue }
             switch keyword {
             case "type":
-                let enumMessage = "value must be one of " + typeNames.map(schemaQuote).joined(separator: ", ")
+                // Built only when a problem is reported (it is costly and most schemas are fine).
+                var enumMessage: String { "value must be one of " + typeNames.map(schemaQuote).joined(separator: ", ") }
                 switch value {
                 case .string(let name) where typeNames.contains(name):
                     continue

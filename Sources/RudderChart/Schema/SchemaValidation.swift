@@ -1,4 +1,5 @@
 import RudderCore
+import RudderYAML
 
 /// Validation of values against each chart's `values.schema.json`, as Helm's
 /// `ValidateAgainstSchema` does it after coalescing.
@@ -57,6 +58,11 @@ public enum SchemaValidation {
     public static func parseJSON(_ data: [UInt8]) -> Result<Value, ChartError> {
         var bytes = data
         stripByteOrderMark(&bytes)
+        // The fast reader (Go's encoding/json semantics) for well-formed schemas; the
+        // prefix reader only to word the error of a malformed one as Helm does.
+        if let value = try? JSONReader.parse(bytes, file: "values.schema.json") {
+            return .success(value)
+        }
         var reader = JSONPrefixReader(scalars: Array(String(decoding: bytes, as: UTF8.self).unicodeScalars), position: 0)
         guard let value = reader.readDocument() else {
             return .failure(ChartError(reader.errorMessage ?? "unexpected end of JSON input", file: "values.schema.json"))

@@ -65,16 +65,9 @@ func schemaQuote(_ text: String) -> String {
 }
 
 extension String {
+    /// RudderCore's byte-wise replacement, under the name the schema code uses.
     func replacingAll(_ target: String, _ replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var result = ""
-        var rest = Substring(self)
-        while let range = rest.firstRange(of: target) {
-            result += rest[..<range.lowerBound]
-            result += replacement
-            rest = rest[range.upperBound...]
-        }
-        return result + rest
+        replacingAll(target, with: replacement)
     }
 }
 
