@@ -7,7 +7,15 @@ public enum SchemaValidation {
     /// Validates the root chart's values and each subchart's (under its name),
     /// failing with Helm's message listing every chart whose values do not fit.
     public static func validateValues(of prepared: PreparedChart) throws(ChartError) {
-        let report = report(chart: prepared.chart, values: prepared.values)
+        try validateValues(of: prepared, compile: compile)
+    }
+
+    /// The same, with the compiled schema of each chart from `compile` (a batch
+    /// passes a cache, so each schema is compiled once for every release).
+    static func validateValues(
+        of prepared: PreparedChart, compile: (Chart, [UInt8]) -> Result<JSONSchemaValidator, SchemaFailure>
+    ) throws(ChartError) {
+        let report = report(chart: prepared.chart, values: prepared.values, compile: compile)
         if !report.isEmpty {
             throw ChartError(
                 "values don't meet the specifications of the schema(s) in the following chart(s):\n" + report,
@@ -15,12 +23,18 @@ public enum SchemaValidation {
         }
     }
 
-    static func report(chart: Chart, values: [String: Value]) -> String {
+    static func report(
+        chart: Chart, values: [String: Value],
+        compile: (Chart, [UInt8]) -> Result<JSONSchemaValidator, SchemaFailure> = compile
+    ) -> String {
         var text = ""
         if let schema = chart.schemaData {
-            if let failure = validate(values, schemaData: schema, chart: chart) {
-                text += chart.name + ":\n" + failure
+            let failure: String?
+            switch compile(chart, schema) {
+            case .success(let validator): failure = validator.validate(.map(values))?.description
+            case .failure(let error): failure = error.message
             }
+            if let failure { text += chart.name + ":\n" + failure }
         }
         for subchart in chart.dependencies {
             guard let raw = values[subchart.name], !raw.isNull else { continue }
@@ -28,30 +42,42 @@ public enum SchemaValidation {
                 text += "\(subchart.name):\ninvalid type for values: expected object (map), got \(raw.goTypeName)\n"
                 continue
             }
-            text += report(chart: subchart, values: subValues)
+            text += report(chart: subchart, values: subValues, compile: compile)
         }
         return text
     }
 
     /// Helm's `ValidateAgainstSingleSchema` text for one chart, or nil when valid.
     static func validate(_ values: [String: Value], schemaData: [UInt8], chart: Chart) -> String? {
+        switch compile(chart, schemaData) {
+        case .success(let validator): return validator.validate(.map(values))?.description
+        case .failure(let error): return error.message
+        }
+    }
+
+    /// A schema that could not be read or compiled: Helm's text for it.
+    struct SchemaFailure: Error {
+        var message: String
+    }
+
+    /// Reads and compiles one chart's `values.schema.json` (`$ref`s resolve only to
+    /// the chart's own files).
+    static func compile(_ chart: Chart, _ schemaData: [UInt8]) -> Result<JSONSchemaValidator, SchemaFailure> {
         let schema: Value
         switch parseJSON(schemaData) {
         case .success(let value): schema = value
-        case .failure(let error): return error.message
+        case .failure(let error): return .failure(SchemaFailure(message: error.message))
         }
-        let validator: JSONSchemaValidator
         do {
-            validator = try JSONSchemaValidator(schema: schema, resolveFile: { path in
+            return .success(try JSONSchemaValidator(schema: schema, resolveFile: { path in
                 // Only the chart's own files: `file:///sub/x.json` is the chart's `sub/x.json`.
                 let relative = cleanPath(String(path.drop { $0 == "/" }))
                 guard !relative.hasPrefix(".."), relative != "." else { return nil }
                 return chart.rawFile(named: relative)?.data
-            })
+            }))
         } catch {
-            return error.message
+            return .failure(SchemaFailure(message: error.message))
         }
-        return validator.validate(.map(values))?.description
     }
 
     /// Reads a schema document, with Go's `encoding/json` syntax errors.
