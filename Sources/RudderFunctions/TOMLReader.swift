@@ -1,3 +1,4 @@
+import RudderTemplate
 import RudderCore
 
 /// A TOML v1.0 reader for Helm's `fromToml`: integers are int64, floats
