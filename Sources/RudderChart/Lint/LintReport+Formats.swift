@@ -1,3 +1,5 @@
+import RudderYAML
+
 /// Output formats of a lint report. The library builds the text; the CLI prints it.
 ///
 /// `text` is Helm's layout: per chart `==> Linting <path>`, one
@@ -83,25 +85,9 @@ extension LintReport {
             + "\"charts\":[\(chartsText.joined(separator: ","))]}\n"
     }
 
-    /// A JSON string literal (RFC 8259 escapes; other characters as UTF-8).
+    /// A JSON string literal, as RudderYAML's JSON writer (Go's encoding/json,
+    /// without HTML escaping) writes it.
     static func jsonString(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
+        JSONWriter.encode(.string(text), escapeHTML: false)
     }
 }
