@@ -55,8 +55,27 @@ public struct LintFinding: Sendable, Equatable, CustomStringConvertible {
         self.init(ruleID: rule.id, severity: rule.severity, file: file, line: position?.line, column: position?.column, message: message)
     }
 
-    /// Helm's line: `[ERROR] templates/: message`.
-    public var description: String { "[\(severity.label)] \(file): \(message)" }
+    /// Whether one of `helm lint`'s own rules found this (else one of Rudder's).
+    public var isHelmRule: Bool { LintRule.helmRuleIDs.contains(ruleID) }
+
+    /// The line of text output. Helm's rules keep Helm's line,
+    /// `[ERROR] templates/: message`; Rudder's rules add the place and their
+    /// rule id and always take one line:
+    /// `[WARNING] templates/deployment.yaml:12:7: (container-resources) message`.
+    public var description: String { "[\(severity.label)] " + body }
+
+    /// What follows the severity label in `description`.
+    var body: String {
+        if isHelmRule { return "\(file): \(message)" }
+        var place = file
+        if let line {
+            place += ":\(line)"
+            if let column { place += ":\(column)" }
+        }
+        let oneLine = message.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
+            .map { $0.drop { $0 == " " || $0 == "\t" } }.filter { !$0.isEmpty }.joined(separator: "; ")
+        return "\(place): (\(ruleID)) \(oneLine)"
+    }
 }
 
 /// A rule of the linter: a stable identifier, its severity and what it checks.
@@ -116,6 +135,9 @@ extension LintRule {
     public static let crdYAML = LintRule(id: "crd-yaml", severity: .error, summary: "each CRD document parses as YAML")
     public static let crdAPIVersion = LintRule(id: "crd-api-version", severity: .error, summary: "a CRD's apiVersion is in apiextensions.k8s.io")
     public static let crdKind = LintRule(id: "crd-kind", severity: .error, summary: "a CRD's kind is CustomResourceDefinition")
+
+    /// The ids of `helmRules`: findings of these print in Helm's layout.
+    public static let helmRuleIDs: Set<String> = Set(helmRules.map(\.id))
 
     /// Every rule of part 1, in Helm's run order.
     public static let helmRules: [LintRule] = [
