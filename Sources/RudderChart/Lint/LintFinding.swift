@@ -29,6 +29,10 @@ public enum LintSeverity: Int, Sendable, Comparable, CaseIterable {
 
 /// One thing the linter found: which rule, how bad, where, and what.
 ///
+/// Rudder's rules over rendered objects give the place in the template's
+/// source when the rendered line traces back to it, else in the template's
+/// rendered output, with `rendered` set.
+///
 /// `file` is the path exactly as Helm prints it after the severity: chart-relative
 /// (`Chart.yaml`, `templates/`, `templates/deployment.yaml`, `crds/x.yaml`), the
 /// absolute chart directory for the dependency rules, or empty. `line` and
@@ -41,6 +45,9 @@ public struct LintFinding: Sendable, Equatable, CustomStringConvertible {
     public var line: Int?
     public var column: Int?
     public var message: String
+    /// Whether `line` and `column` are in the rendered output of the template
+    /// `file` (a place that could not be traced back to its source).
+    public var rendered = false
 
     public init(ruleID: String, severity: LintSeverity, file: String, line: Int? = nil, column: Int? = nil, message: String) {
         self.ruleID = ruleID
@@ -67,14 +74,21 @@ public struct LintFinding: Sendable, Equatable, CustomStringConvertible {
     /// What follows the severity label in `description`.
     var body: String {
         if isHelmRule { return "\(file): \(message)" }
-        var place = file
-        if let line {
-            place += ":\(line)"
-            if let column { place += ":\(column)" }
-        }
         let oneLine = message.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
             .map { $0.drop { $0 == " " || $0 == "\t" } }.filter { !$0.isEmpty }.joined(separator: "; ")
-        return "\(place): (\(ruleID)) \(oneLine)"
+        return "\(place): (\(ruleID)) \(oneLine)\(renderedNote)"
+    }
+
+    /// `file:line:column` when the place is in the source, else the file alone.
+    var place: String {
+        guard !rendered, let line else { return file }
+        return "\(file):\(line)" + (column.map { ":\($0)" } ?? "")
+    }
+
+    /// ` (line 12, column 7 of the rendered output)` for a place that is only known there, else empty.
+    var renderedNote: String {
+        guard rendered, let line else { return "" }
+        return " (line \(line)" + (column.map { ", column \($0)" } ?? "") + " of the rendered output)"
     }
 }
 

@@ -31,7 +31,8 @@ import RudderYAML
 ///               "line": 3,                // 1-based, or null when unknown
 ///               "column": 5,              // 1-based, or null when unknown
 ///               "message": "unable to parse YAML: …",
-///               "fix": null               // one line saying how to meet one of Rudder's rules, or null
+///               "fix": null,              // one line saying how to meet one of Rudder's rules, or null
+///               "rendered": false         // true: line and column are in the template's rendered output
 ///             }
 ///           ]
 ///         }
@@ -78,7 +79,7 @@ extension LintReport {
                 "{\"rule\":\(Self.jsonString(finding.ruleID)),\"severity\":\(Self.jsonString(finding.severity.name)),"
                     + "\"file\":\(Self.jsonString(finding.file)),\"line\":\(finding.line.map(String.init) ?? "null"),"
                     + "\"column\":\(finding.column.map(String.init) ?? "null"),\"message\":\(Self.jsonString(finding.message)),"
-                    + "\"fix\":\(LintRule.fix(for: finding.ruleID).map(Self.jsonString) ?? "null")}"
+                    + "\"fix\":\(LintRule.fix(for: finding.ruleID).map(Self.jsonString) ?? "null"),\"rendered\":\(finding.rendered)}"
             }
             chartsText.append(
                 "{\"path\":\(Self.jsonString(chart.path)),\"failed\":\(chart.failed(strict: strict)),"
