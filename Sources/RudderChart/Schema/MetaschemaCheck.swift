@@ -11,6 +11,15 @@ enum MetaschemaCheck {
 
     static let typeNames = ["array", "boolean", "integer", "null", "number", "object", "string"]
 
+    /// The keywords `checkKeywords` looks at.
+    static let checkedKeywords: Set<String> = [
+        "type", "minimum", "maximum", "multipleOf", "exclusiveMinimum", "exclusiveMaximum",
+        "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties", "minContains", "maxContains",
+        "required", "pattern", "enum", "properties", "patternProperties", "$defs", "definitions", "dependentSchemas",
+        "allOf", "anyOf", "oneOf", "prefixItems", "items", "additionalProperties", "additionalItems", "contains",
+        "not", "if", "then", "else", "propertyNames", "unevaluatedProperties", "unevaluatedItems",
+    ]
+
     static func metaschemaURL(_ draft: Draft) -> String {
         switch draft {
         case .draft4: return "http://json-schema.org/draft-04/schema#"
@@ -92,7 +101,9 @@ extension MetaschemaCheck {
                 leaf(at(keyword), "got \(jsonType(value)), want \(type)")
             }
             for keyword in keys(map) {
-                guard let value = map[keyword] else { continue }
+                // One hash instead of the switch's string comparisons for the many
+                // keys it ignores (title, description, default, examples, …).
+                guard MetaschemaCheck.checkedKeywords.contains(keyword), let value = map[keyword] else { continue }
                 switch keyword {
                 case "type":
                     // Built only when a problem is reported (it is costly and most schemas are fine).
