@@ -13,6 +13,7 @@ public enum CryptoFunctions {
     /// Adds every function of this family to `registry`.
     public static func register(into registry: inout FunctionRegistry) {
         registerRandom(into: &registry)
+        registerPasswords(into: &registry)
     }
 
     static func add(

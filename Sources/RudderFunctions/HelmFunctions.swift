@@ -82,8 +82,7 @@ public enum HelmFunctions {
     /// Names other families provide later; they fail clearly until then.
     static let pendingNames: [String] = [
         // Crypto (issue 6).
-        "bcrypt", "htpasswd", "derivePassword", "encryptAES", "decryptAES", "genPrivateKey",
-        "genCA", "genCAWithKey", "genSelfSignedCert", "genSelfSignedCertWithKey",
+        "genPrivateKey", "genCA", "genCAWithKey", "genSelfSignedCert", "genSelfSignedCertWithKey",
         "genSignedCert", "genSignedCertWithKey", "buildCustomCert",
     ]
 
