@@ -10,10 +10,15 @@ public enum CryptoFunctions {
     /// Larger requests fail before anything is allocated (Helm runs out of memory).
     public static let maximumRandomLength = 1 << 20
 
+    /// The longest validity a certificate may ask for, in days (Go's `time.Duration`
+    /// overflows past about 106,751 days; the rest of the range is refused too).
+    public static let maximumValidityDays = 106_751
+
     /// Adds every function of this family to `registry`.
     public static func register(into registry: inout FunctionRegistry) {
         registerRandom(into: &registry)
         registerPasswords(into: &registry)
+        registerKeysAndCertificates(into: &registry)
     }
 
     static func add(
@@ -56,4 +61,12 @@ struct CryptoArguments {
         }
     }
 
+    /// A `[]interface{}` argument; nil is an empty list, as Go's nil slice.
+    func list(_ index: Int) throws -> [Value] {
+        switch self[index] {
+        case .null: return []
+        case .list(let l): return l
+        case let other: throw FunctionError("wrong type for value; expected []interface {}; got \(other.goTypeName)")
+        }
+    }
 }

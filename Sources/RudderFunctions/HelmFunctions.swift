@@ -80,11 +80,7 @@ public enum HelmFunctions {
     }
 
     /// Names other families provide later; they fail clearly until then.
-    static let pendingNames: [String] = [
-        // Crypto (issue 6).
-        "genPrivateKey", "genCA", "genCAWithKey", "genSelfSignedCert", "genSelfSignedCertWithKey",
-        "genSignedCert", "genSignedCertWithKey", "buildCustomCert",
-    ]
+    static let pendingNames: [String] = []
 
     static func registerPending(_ registrar: inout Registrar) {
         for name in pendingNames where !registrar.registry.contains(name) {
