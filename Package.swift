@@ -53,6 +53,7 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ],
+            exclude: ["README.md"],
             // Optimized in debug builds too: scrypt (derivePassword) and bcrypt
             // take seconds per call unoptimized, milliseconds optimized.
             swiftSettings: [.unsafeFlags(["-O"])]

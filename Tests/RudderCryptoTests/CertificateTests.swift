@@ -192,6 +192,41 @@ import _RudderTestSupport
         #expect(block.type == "RSA PRIVATE KEY")
     }
 
+    /// The Subject Key Identifier openssl shows, and the one computed as Go 1.25
+    /// does (SHA-256 of the public key bits, cut to 20 bytes) from openssl's public key.
+    static func keyIdentifiers(_ pem: String) throws -> (shown: String, computed: String) {
+        let directory = try OpenSSL.scratch(["c.pem": pem])
+        defer { FileSystem.removeTree(directory) }
+        let text = try OpenSSL.run(["x509", "-noout", "-text", "-in", "c.pem"], in: directory).stdout
+        let lines = text.split(separator: "\n")
+        guard let at = lines.firstIndex(where: { $0.contains("X509v3 Subject Key Identifier") }), at + 1 < lines.count else {
+            return ("", "missing")
+        }
+        _ = try OpenSSL.run(["x509", "-in", "c.pem", "-noout", "-pubkey", "-out", "pub.pem"], in: directory)
+        _ = try OpenSSL.run(["pkey", "-pubin", "-in", "pub.pem", "-outform", "DER", "-out", "pub.der"], in: directory)
+        let spki = try DERBytes.sequenceContents(try FileSystem.read(directory + "/pub.der")[...])
+        guard spki.count == 2, spki[1].tag == 0x03 else { return (String(lines[at + 1]), "bad SPKI") }
+        let identifier = SprigCertificates.keyIdentifier(Array(spki[1].content.dropFirst()))
+        let hex = Array("0123456789ABCDEF")
+        let computed = identifier.map { "\(hex[Int($0 >> 4)])\(hex[Int($0 & 15)])" }.joined(separator: ":")
+        return (String(lines[at + 1].drop { $0 == " " }), computed)
+    }
+
+    @Test func keyIdentifiersAreGo125s() throws {
+        guard OpenSSL.path != nil else { print("skipped: openssl is not installed"); return }
+        // Helm's CA certificates: the formula is Helm's.
+        for golden in try GoldenCases.load("crypto/certificates.cases") where golden.name.hasPrefix("cert-ca") {
+            let ids = try Self.keyIdentifiers(try #require(golden["cert"]))
+            #expect(ids.shown == ids.computed, "\(golden.name)")
+        }
+        // Rudder's, for each key type.
+        for key in ["", #"(genPrivateKey "ecdsa")"#, #"(genPrivateKey "ed25519")"#] {
+            let template = key.isEmpty ? #"{{ (genCA "c" 1).Cert }}"# : "{{ (genCAWithKey \"c\" 1 \(key)).Cert }}"
+            let ids = try Self.keyIdentifiers(try Render.output(template))
+            #expect(ids.shown == ids.computed && ids.computed.count == 59, "\(template)")
+        }
+    }
+
     @Test func validityLimit() {
         #expect(Render.errorMessage(#"{{ genCA "x" 200000 }}"#)?.contains("outside rudder's limit") == true)
     }
