@@ -5,7 +5,8 @@
 //   RudderCore  <-  CYAML <- RudderYAML
 //   RudderCore  <-  RudderTemplate
 //   RudderCore  <-  RudderRegex
-//   RudderTemplate + RudderYAML + RudderRegex  <-  RudderFunctions
+//   RudderTemplate + swift-crypto + swift-certificates  <-  RudderCrypto
+//   RudderTemplate + RudderYAML + RudderRegex + RudderCrypto  <-  RudderFunctions
 //   everything  <-  RudderChart  <-  rudder (CLI)
 import PackageDescription
 
@@ -17,6 +18,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
     ],
     targets: [
         // The value type, source positions, diagnostics, file access. No dependencies.
@@ -39,10 +43,25 @@ let package = Package(
         .target(name: "RudderTemplate", dependencies: ["RudderCore"]),
         // RE2-syntax regular expressions with Go's semantics, linear time.
         .target(name: "RudderRegex", dependencies: ["RudderCore"], exclude: ["README.md"]),
+        // Sprig's crypto, certificate, password, random and UUID functions.
+        .target(
+            name: "RudderCrypto",
+            dependencies: [
+                "RudderCore", "RudderTemplate",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
+            exclude: ["README.md"],
+            // Optimized in debug builds too: scrypt (derivePassword) and bcrypt
+            // take seconds per call unoptimized, milliseconds optimized.
+            swiftSettings: [.unsafeFlags(["-O"])]
+        ),
         // Sprig and Helm template functions.
         .target(
             name: "RudderFunctions",
-            dependencies: ["RudderCore", "RudderTemplate", "RudderYAML", "RudderRegex"],
+            dependencies: ["RudderCore", "RudderTemplate", "RudderYAML", "RudderRegex", "RudderCrypto"],
             exclude: ["README.md"]
         ),
         // Chart engine: load, values, schema, render, lint, package.
@@ -77,6 +96,10 @@ let package = Package(
         .testTarget(
             name: "RudderFunctionsTests",
             dependencies: ["RudderFunctions", "RudderTemplate", "RudderYAML", "_RudderTestSupport"]
+        ),
+        .testTarget(
+            name: "RudderCryptoTests",
+            dependencies: ["RudderCrypto", "RudderFunctions", "RudderTemplate", "RudderYAML", "_RudderTestSupport"]
         ),
         .testTarget(name: "RudderChartTests", dependencies: ["RudderChart", "_RudderTestSupport"]),
         .testTarget(name: "RudderCLITests", dependencies: ["RudderCore", "_RudderTestSupport"]),

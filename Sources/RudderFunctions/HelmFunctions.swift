@@ -1,6 +1,7 @@
 // RudderFunctions: the Sprig v3.3.0 and Helm 4.1.4 template functions.
 import Glibc
 import RudderCore
+import RudderCrypto
 import RudderTemplate
 
 /// Settings that change what some functions do or how far they may go.
@@ -73,18 +74,13 @@ public enum HelmFunctions {
         registerSerialization(&registrar)
         registerRegex(&registrar)
         registerHelm(&registrar)
+        CryptoFunctions.register(into: &registrar.registry)
         registerPending(&registrar)
         registry = registrar.registry
     }
 
     /// Names other families provide later; they fail clearly until then.
-    static let pendingNames: [String] = [
-        // Crypto, random and UUID (issue 6).
-        "bcrypt", "htpasswd", "derivePassword", "encryptAES", "decryptAES", "genPrivateKey",
-        "genCA", "genCAWithKey", "genSelfSignedCert", "genSelfSignedCertWithKey",
-        "genSignedCert", "genSignedCertWithKey", "buildCustomCert", "randAlpha",
-        "randAlphaNum", "randAscii", "randNumeric", "randBytes", "randInt", "uuidv4",
-    ]
+    static let pendingNames: [String] = []
 
     static func registerPending(_ registrar: inout Registrar) {
         for name in pendingNames where !registrar.registry.contains(name) {
