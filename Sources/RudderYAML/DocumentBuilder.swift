@@ -85,11 +85,15 @@ struct DocumentBuilder {
     /// The items of the open sequences and the pairs of the open mappings,
     /// each collection's at the end of its stack: a mapping's pairs stay in
     /// order (the last of equal keys wins) until it ends, when its dictionary
-    /// is built once, at its final size, and its pairs are moved out; the
-    /// stacks keep their capacity for the collections that follow.
+    /// is built once, at its final size, and its pairs are moved out. Only
+    /// the first `itemCount` (`pairCount`) entries are live; the rest are
+    /// empty placeholders, overwritten by the collections that follow, so
+    /// that closing a collection neither destroys nor reallocates anything.
     private var items: [Value] = []
+    private var itemCount = 0
     private var pairKeys: [String] = []
     private var pairValues: [Value] = []
+    private var pairCount = 0
     private var anchors: [String: BuiltNode] = [:]
     private var anchorsInProgress: Set<String> = []
     /// The innermost open collection (valid when `depth > 0`), kept apart
@@ -137,8 +141,10 @@ struct DocumentBuilder {
         parents.removeAll(keepingCapacity: true)
         depth = 0
         items.removeAll(keepingCapacity: true)
+        itemCount = 0
         pairKeys.removeAll(keepingCapacity: true)
         pairValues.removeAll(keepingCapacity: true)
+        pairCount = 0
         flowDepth = 0
         blockDepth = 0
         var root: BuiltNode?
@@ -199,7 +205,7 @@ struct DocumentBuilder {
                     if let anchor { anchorsInProgress.insert(anchor) }
                     let isMapping = event == .mappingStart
                     var frame = Frame(isMapping: isMapping, flow: flow, mark: mark,
-                                      start: isMapping ? pairKeys.count : items.count)
+                                      start: isMapping ? pairCount : itemCount)
                     if anchor != nil || buildNodes {
                         frame.detail = FrameDetail(anchor: anchor, tag: reader.tag)
                     }
@@ -336,7 +342,7 @@ struct DocumentBuilder {
         if depth > 0, let parent = parents.popLast() { top = parent }
         let value: Value
         if frame.isMapping {
-            let count = pairKeys.count - frame.start
+            let count = pairCount - frame.start
             var map = [String: Value](minimumCapacity: count)
             pairKeys.withUnsafeMutableBufferPointer { keys in
                 pairValues.withUnsafeMutableBufferPointer { values in
@@ -350,11 +356,10 @@ struct DocumentBuilder {
                     }
                 }
             }
-            pairKeys.removeLast(count)
-            pairValues.removeLast(count)
+            pairCount = frame.start
             value = .map(map)
         } else {
-            let count = items.count - frame.start
+            let count = itemCount - frame.start
             let list = items.withUnsafeMutableBufferPointer { source in
                 [Value](unsafeUninitializedCapacity: count) { target, initialized in
                     initialized = 0
@@ -364,7 +369,7 @@ struct DocumentBuilder {
                     initialized = count
                 }
             }
-            items.removeLast(count)
+            itemCount = frame.start
             value = .list(list)
         }
         var node: NodeBox?
@@ -423,10 +428,7 @@ struct DocumentBuilder {
         top.pendingIsMerge = isMerge
         top.pendingKeyIsNull = key == nil
         top.pendingMark = mark
-        if !isMerge {
-            pairKeys.append(key ?? "null")
-            pairValues.append(.null)
-        }
+        if !isMerge { pushPair(key ?? "null", .null) }
     }
 
     /// A value for the top collection: the next item of a sequence, or the
@@ -434,7 +436,8 @@ struct DocumentBuilder {
     private mutating func place(_ value: Value, isScalar: Bool, at mark: ParseMark) {
         if isScalar { noteNumberProblem(value, isScalar: true, at: mark) }
         guard top.isMapping else {
-            items.append(value)
+            if itemCount < items.count { items[itemCount] = value } else { items.append(value) }
+            itemCount += 1
             return
         }
         top.hasPendingKey = false
@@ -444,7 +447,19 @@ struct DocumentBuilder {
                 problem: "a map key may not be null",
                 helmMessage: "error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: \(GoSyntax.describe(value))")
         }
-        pairValues[pairValues.count - 1] = value
+        pairValues[pairCount - 1] = value
+    }
+
+    /// Puts a pair on the pairs stack.
+    private mutating func pushPair(_ key: String, _ value: Value) {
+        if pairCount < pairKeys.count {
+            pairKeys[pairCount] = key
+            pairValues[pairCount] = value
+        } else {
+            pairKeys.append(key)
+            pairValues.append(value)
+        }
+        pairCount += 1
     }
 
     /// `<<: value`: a mapping, an alias of one, or a sequence of those
@@ -454,13 +469,13 @@ struct DocumentBuilder {
     private mutating func merge(_ built: BuiltNode) throws(BuildFailure) {
         switch (built.shape, built.value) {
         case (.mapping, .map(let m)):
-            for (k, v) in m { pairKeys.append(k); pairValues.append(v) }
+            for (k, v) in m { pushPair(k, v) }
         case (.sequence, .list(let items)) where !built.isAlias:
             for item in items.reversed() {
                 guard case .map(let m) = item else {
                     throw yamlFailure("map merge requires map or sequence of maps as the value", at: built.mark)
                 }
-                for (k, v) in m { pairKeys.append(k); pairValues.append(v) }
+                for (k, v) in m { pushPair(k, v) }
             }
         default:
             throw yamlFailure("map merge requires map or sequence of maps as the value", at: built.mark)
