@@ -9,7 +9,7 @@ struct Signature {
 /// Where a function name resolves to.
 enum Callee {
     case builtin(Builtin, Signature)
-    case registered(TemplateFunction, Signature)
+    case registered(TemplateFunction, Signature, RegisteredKind)
     case include
     case tpl
 }
@@ -28,7 +28,9 @@ extension Executor {
             if name == "tpl" { return .tpl }
         }
         if let function = functions[name] {
-            return .registered(function, Signature(parameters: function.parameters.map(ArgumentType.init), variadic: function.variadic.map(ArgumentType.init)))
+            let signature = Signature(
+                parameters: function.parameters.map(ArgumentType.init), variadic: function.variadic.map(ArgumentType.init))
+            return .registered(function, signature, RegisteredKind(name: name))
         }
         if let builtin = Builtin(rawValue: name) { return .builtin(builtin, builtin.signature) }
         return nil
@@ -45,7 +47,7 @@ extension Executor {
         }
         let signature: Signature
         switch callee {
-        case .builtin(_, let s), .registered(_, let s): signature = s
+        case .builtin(_, let s), .registered(_, let s, _): signature = s
         case .include, .tpl: signature = Signature(parameters: [.string, .any], variadic: nil)
         }
         let arguments = Array((arguments ?? []).dropFirst())
@@ -92,7 +94,9 @@ extension Executor {
         switch callee {
         case .builtin(let builtin, _):
             do {
-                let result = try callBuiltin(builtin, values, calleeText: arguments.first?.description ?? "")
+                // Only `call` quotes its callee (the text is built only then).
+                let calleeText = builtin == .call ? (arguments.first?.description ?? "") : ""
+                let result = try callBuiltin(builtin, values, calleeText: calleeText)
                 try checkSize(of: result.value, from: name)
                 return result
             } catch let signal as ExecutionSignal {
@@ -104,9 +108,9 @@ extension Executor {
                 current = callSite
                 throw self.error("error calling \(name): \(error)", cause: .function)
             }
-        case .registered(let function, _):
+        case .registered(let function, _, let kind):
             do {
-                let result = try callRegistered(function, name: name, values)
+                let result = try callRegistered(function, name: name, kind: kind, values)
                 try checkSize(of: result, from: name)
                 return Evaluated(result)
             } catch let signal as ExecutionSignal {

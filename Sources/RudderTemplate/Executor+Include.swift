@@ -36,7 +36,7 @@ extension Executor {
     /// error inside becomes the inner level of `error calling LABEL: …`.
     func captureOutput(label: String, _ body: () throws(ExecutionSignal) -> Void) throws(ExecutionSignal) -> String {
         let savedOutput = output
-        output = []
+        output = ""
         defer { output = savedOutput }
         let caller = current
         do {
@@ -49,7 +49,7 @@ extension Executor {
         } catch {
             throw error
         }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     /// Helm's `tpl`: parses `text` as a template that sees the set's defines
@@ -83,7 +83,7 @@ extension Executor {
         }
         guard let target = overlay[name] else { return Evaluated(.string("")) }
         let savedOutput = output
-        output = []
+        output = ""
         defer { output = savedOutput }
         do {
             try runTemplate(target, dot: data)
@@ -92,7 +92,7 @@ extension Executor {
         } catch {
             throw error
         }
-        let rendered = String(decoding: output, as: UTF8.self)
+        let rendered = output
         return Evaluated(.string(rendered.replacingAll("<no value>", with: "")))
     }
 

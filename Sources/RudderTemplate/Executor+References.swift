@@ -150,7 +150,7 @@ extension Executor {
     /// Calls a registered function: the body sees plain data (except where the
     /// function only stores a value), maps in the result become references,
     /// and `set`/`unset`/`merge…` change their first argument's reference in place.
-    func callRegistered(_ function: TemplateFunction, name: String, _ values: [Evaluated]) throws -> Value {
+    func callRegistered(_ function: TemplateFunction, name: String, kind: RegisteredKind, _ values: [Evaluated]) throws -> Value {
         let raw = values.map(\.value)
         if case .object(let target as MapReference)? = raw.first {
             if name == "set", raw.count == 3, case .string(let key) = raw[1] {
@@ -169,7 +169,7 @@ extension Executor {
             if name == "get", raw.count == 2, case .string(let key) = raw[1] {
                 return target.child(key) ?? .string("")
             }
-            if Executor.mergingFunctions.contains(name) {
+            if kind == .merging {
                 let result = try function.body(raw.map(plain))
                 guard case .map(let merged) = result else { return MapReferences.boxed(result) }
                 let sources = raw.dropFirst().compactMap { value -> MapReference? in
@@ -181,7 +181,7 @@ extension Executor {
                 return raw[0]
             }
         }
-        if let allElements = Executor.storingFunctions[name] {
+        if case .storing(let allElements) = kind {
             var arguments = raw
             for index in arguments.indices where !(allElements || index == 1) {
                 if case .list = arguments[index] { continue }
@@ -191,16 +191,39 @@ extension Executor {
         }
         let arguments = raw.map(plain)
         let result = try function.body(arguments)
-        if Executor.relinkingFunctions.contains(name) {
+        if kind == .relinking {
             return relinked(result, arguments: raw)
         }
-        if Executor.selectingFunctions.contains(name), case .map = result {
+        if kind == .selecting, case .map = result {
             // The argument it chose (the last equal one: `default`'s given value wins).
             for index in arguments.indices.reversed() where arguments[index] == result {
                 if case .object(_ as MapReference) = raw[index] { return raw[index] }
             }
         }
         return MapReferences.boxed(result)
+    }
+}
+
+/// How a registered function treats map references, looked up once per name.
+enum RegisteredKind: Equatable {
+    case ordinary
+    case merging
+    case storing(allElements: Bool)
+    case selecting
+    case relinking
+
+    init(name: String) {
+        if Executor.mergingFunctions.contains(name) {
+            self = .merging
+        } else if let allElements = Executor.storingFunctions[name] {
+            self = .storing(allElements: allElements)
+        } else if Executor.relinkingFunctions.contains(name) {
+            self = .relinking
+        } else if Executor.selectingFunctions.contains(name) {
+            self = .selecting
+        } else {
+            self = .ordinary
+        }
     }
 }
 

@@ -68,10 +68,14 @@ final class Executor {
     let set: TemplateSet
     let functions: FunctionRegistry
     let options: ExecutionOptions
-    var output: [UInt8] = []
+    /// What the execution wrote so far (a `String`: an `include` returns it without re-validating UTF-8).
+    var output = ""
     var totalOutput = 0
     var template: ParsedTemplate
+    /// One stack of variables for every running template: the current
+    /// template's start at `variableBase` (its `$`); no dynamic scoping.
     var variables: [(name: String, value: Evaluated)] = []
+    var variableBase = 0
     var current: NodeReference = .none
     var depth = 0
     var includeCounts: [String: Int] = [:]
@@ -132,7 +136,7 @@ final class Executor {
     func run(_ target: ParsedTemplate, data: Value) -> Result<String, TemplateError> {
         do throws(ExecutionSignal) {
             try runTemplate(target, dot: enterRoot(data))
-            return .success(String(decoding: output, as: UTF8.self))
+            return .success(output)
         } catch .failure(let error) {
             return .failure(error)
         } catch {
@@ -152,20 +156,12 @@ final class Executor {
         }
     }
 
-    func write(_ bytes: [UInt8]) throws(ExecutionSignal) {
-        totalOutput += bytes.count
-        if totalOutput > options.maxOutputBytes {
-            throw error("output exceeds the limit of \(options.maxOutputBytes) bytes", cause: .limit)
-        }
-        output.append(contentsOf: bytes)
-    }
-
     func write(_ string: String) throws(ExecutionSignal) {
         totalOutput += string.utf8.count
         if totalOutput > options.maxOutputBytes {
             throw error("output exceeds the limit of \(options.maxOutputBytes) bytes", cause: .limit)
         }
-        output.append(contentsOf: string.utf8)
+        output.append(string)
     }
 
     /// What an action prints: strings as they are, nil as `<no value>`, else `%v`.
@@ -189,7 +185,7 @@ final class Executor {
 
     func setVariable(_ name: String, _ value: Evaluated) throws(ExecutionSignal) {
         var i = variables.count - 1
-        while i >= 0 {
+        while i >= variableBase {
             if variables[i].name == name {
                 variables[i].value = value
                 return
@@ -201,12 +197,12 @@ final class Executor {
 
     func setTopVariable(_ n: Int, _ value: Evaluated) {
         let index = variables.count - n
-        if index >= 0 && index < variables.count { variables[index].value = value }
+        if index >= variableBase && index < variables.count { variables[index].value = value }
     }
 
     func variableValue(_ name: String) throws(ExecutionSignal) -> Evaluated {
         var i = variables.count - 1
-        while i >= 0 {
+        while i >= variableBase {
             if variables[i].name == name { return variables[i].value }
             i -= 1
         }
@@ -279,15 +275,18 @@ final class Executor {
     func runTemplate(_ target: ParsedTemplate, dot: Evaluated) throws(ExecutionSignal) {
         try checkStack()
         let savedTemplate = template
-        let savedVariables = variables
+        let savedCount = variables.count
+        let savedBase = variableBase
         let savedCurrent = current
         template = target
-        variables = [("$", dot)]
+        variables.append(("$", dot))
+        variableBase = savedCount
         depth += 1
         defer {
             depth -= 1
             template = savedTemplate
-            variables = savedVariables
+            variables.removeLast(variables.count - savedCount)
+            variableBase = savedBase
             current = savedCurrent
         }
         try walk(dot, target.root)

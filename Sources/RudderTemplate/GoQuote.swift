@@ -201,6 +201,12 @@ public enum GoQuote {
 
     /// `strconv.Unquote` of a double-quoted Go string; nil on bad syntax.
     public static func unquote(_ quoted: String) -> String? {
+        // Fast path (almost every template string): no escapes, decided on the bytes.
+        let utf8 = quoted.utf8
+        if utf8.count >= 2, utf8.first == 0x22, utf8.last == 0x22 {
+            let body = utf8.dropFirst().dropLast()
+            if !body.contains(where: { $0 == 0x5C || $0 == 0x22 }) { return String(Substring(body)) }
+        }
         guard quoted.count >= 2, quoted.hasPrefix("\""), quoted.hasSuffix("\"") else { return nil }
         var body = Substring(quoted.dropFirst().dropLast())
         if !body.contains("\\") && !body.contains("\"") { return String(body) }

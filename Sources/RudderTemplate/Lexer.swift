@@ -9,7 +9,9 @@ struct Lexer {
     private var startLine = 1
     private var insideAction = false
     private var parenthesisDepth = 0
+    /// Tokens lexed but not yet returned: `pending[pendingHead...]`.
     private var pending: [Token] = []
+    private var pendingHead = 0
     private var finished = false
     /// Whether `break`/`continue` are keywords (always in Go 1.25 inside range; the parser checks).
     let breakAndContinueAreKeywords = true
@@ -28,11 +30,14 @@ struct Lexer {
     // MARK: - Public pull interface
 
     mutating func next() -> Token {
-        while pending.isEmpty {
-            if finished { return Token(kind: .eof, offset: input.count, text: "", line: line) }
+        while pendingHead == pending.count {
+            pending.removeAll(keepingCapacity: true)
+            pendingHead = 0
+            if finished { return Token(kind: .eof, offset: input.count, text: "", line: line, end: input.count) }
             if insideAction { lexInsideAction() } else { lexText() }
         }
-        return pending.removeFirst()
+        pendingHead += 1
+        return pending[pendingHead - 1]
     }
 
     // MARK: - Helpers
@@ -54,7 +59,9 @@ struct Lexer {
     }
 
     private mutating func emit(_ kind: TokenKind) {
-        pending.append(Token(kind: kind, offset: start, text: text(start, position), line: startLine))
+        // Text tokens carry only their byte range: the parser slices the input.
+        let tokenText = kind == .text ? "" : text(start, position)
+        pending.append(Token(kind: kind, offset: start, text: tokenText, line: startLine, end: position))
         advanceStart()
     }
 
@@ -71,7 +78,7 @@ struct Lexer {
     private mutating func ignore() { advanceStart() }
 
     private mutating func fail(_ message: String) {
-        pending.append(Token(kind: .error, offset: start, text: message, line: startLine))
+        pending.append(Token(kind: .error, offset: start, text: message, line: startLine, end: position))
         finished = true
     }
 

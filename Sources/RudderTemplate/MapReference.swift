@@ -15,8 +15,8 @@ import RudderCore
 final class MapReference: TemplateObject, @unchecked Sendable {
     /// The entries; a value may itself be a `.object(MapReference)`.
     var storage: [String: Value]
-    /// Keys whose value is known to need no boxing (already a reference, or
-    /// holding no map): spares re-scanning a big list on each access.
+    /// List-valued keys whose list is known to need no boxing (its maps already
+    /// references, or holding none): spares re-scanning a big list on each access.
     var settled: Set<String> = []
     /// The plain map last computed, and the mutation epoch it belongs to.
     private var snapshotCache: [String: Value]?
@@ -37,11 +37,22 @@ final class MapReference: TemplateObject, @unchecked Sendable {
     /// holds a map, and stored back so that the next access sees the same one.
     func child(_ key: String) -> Value? {
         guard let value = storage[key] else { return nil }
-        if settled.contains(key) { return value }
-        let boxed = MapReferences.boxed(value)
-        storage[key] = boxed
-        settled.insert(key)
-        return boxed
+        switch value {
+        case .map(let map):
+            // Stored back as a reference: the next access finds the `.object`.
+            let boxed = Value.object(MapReference(map))
+            storage[key] = boxed
+            return boxed
+        case .list:
+            if settled.contains(key) { return value }
+            let boxed = MapReferences.boxed(value)
+            storage[key] = boxed
+            settled.insert(key)
+            return boxed
+        default:
+            // Scalars and references need no boxing.
+            return value
+        }
     }
 
     /// Every entry as `child(_:)` returns it (for `range`).

@@ -53,7 +53,7 @@ extension Node {
     var description: String {
         switch self {
         case .text(_, let text):
-            return String(decoding: text, as: UTF8.self)
+            return text
         case .action(_, let pipeline):
             return "{{" + pipeline.description + "}}"
         case .ifBranch(let b): return Node.branchDescription("if", b)

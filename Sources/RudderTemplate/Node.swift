@@ -109,7 +109,7 @@ final class TemplateCallNode: Sendable {
 }
 
 indirect enum Node: Sendable {
-    case text(offset: Int, text: [UInt8])
+    case text(offset: Int, text: String)
     case action(offset: Int, pipeline: Pipeline)
     case ifBranch(BranchNode)
     case rangeLoop(BranchNode)
@@ -170,7 +170,7 @@ extension Node {
         for node in nodes {
             switch node {
             case .text(_, let text):
-                if !text.allSatisfy({ Lexer.isSpace($0) }) { return false }
+                if !text.utf8.allSatisfy({ Lexer.isSpace($0) }) { return false }
             default:
                 return false
             }

@@ -87,6 +87,8 @@ struct Parser {
     }
 
     func unexpected(_ token: Token, _ context: String) -> TemplateError {
+        var token = token
+        if token.kind == .text { token.text = sourceText(token) }
         if token.kind == .error {
             var extra = ""
             if actionLine != 0 && actionLine != token.line {
@@ -187,7 +189,7 @@ struct Parser {
         let token = nextNonSpace()
         switch token.kind {
         case .text:
-            return .text(offset: token.offset, text: Array(token.text.utf8))
+            return .text(offset: token.offset, text: sourceText(token))
         case .leftDelimiter:
             actionLine = token.line
             defer { actionLine = 0 }
@@ -297,6 +299,12 @@ struct Parser {
         case .string, .rawString: return try unquote(token)
         default: throw unexpected(token, context)
         }
+    }
+
+    /// The source text of `token` (a `.text` token carries none of its own).
+    func sourceText(_ token: Token) -> String {
+        let end = min(max(token.end, token.offset), source.bytes.count)
+        return String(decoding: source.bytes[token.offset..<end], as: UTF8.self)
     }
 
     func unquote(_ token: Token) throws(TemplateError) -> String {

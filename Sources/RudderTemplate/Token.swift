@@ -53,11 +53,14 @@ enum TokenKind: Sendable, Equatable {
 
 /// A token: its kind, its byte offset in the template text, its text, and
 /// the 1-based line it starts on (Go's parser reports errors by token line).
+/// A `.text` token's `text` is empty: its bytes are `offset..<end` of the input.
 struct Token: Sendable {
     var kind: TokenKind
     var offset: Int
     var text: String
     var line: Int
+    /// The byte offset just past the token.
+    var end: Int = 0
 
     /// Go's `item.String()`, as parse errors quote tokens.
     var quoted: String {
