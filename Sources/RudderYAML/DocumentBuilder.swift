@@ -47,40 +47,53 @@ struct DocumentBuilder {
     var lineOffset = 0
     var byteOffset = 0
 
-    /// A key waiting for its value.
-    private struct PendingKey {
-        var key: String?
-        var isMerge: Bool
-        var mark: ParseMark
-        var node: NodeBox?
-    }
-
-    /// An open collection.
+    /// An open collection. Only plain data, so that pushing and popping
+    /// frames copies bytes and touches no reference counts; what only some
+    /// collections need (anchor, tag, nodes) lives in `detail`.
     private struct Frame {
         var isMapping: Bool
         var flow: Bool
-        var anchor: String?
-        var tag: String?
+        /// A mapping has read a key and waits for its value. Unless the key
+        /// is `<<`, its pair is already the last in `pairKeys`/`pairValues`,
+        /// with a null value until the value arrives.
+        var hasPendingKey = false
+        var pendingIsMerge = false
+        var pendingKeyIsNull = false
+        var pendingMark = ParseMark(line: 0, column: 0, offset: 0)
         var mark: ParseMark
         var cost = 1
         var height = 1
-        /// Where this collection's items (or key-value pairs) start in the
-        /// shared `items` (or `pairs`) stack.
+        /// Where this collection's items (or pairs) start on their stack.
         var start: Int
+        var detail: FrameDetail?
+    }
+
+    /// The rarer parts of an open collection.
+    private final class FrameDetail {
+        var anchor: String?
+        var tag: String?
         var nodes: [YAMLNode] = []
         var entries: [YAMLMappingEntry] = []
-        var pendingKey: PendingKey?
-        /// Whether `pendingKey` is set (cheaper to test than the optional).
-        var hasPendingKey = false
+        var pendingKeyNode: YAMLNode?
+
+        init(anchor: String?, tag: String?) {
+            self.anchor = anchor
+            self.tag = tag
+        }
     }
 
     /// The items of the open sequences and the pairs of the open mappings,
-    /// each collection's at the end of its stack: a mapping's entries stay in
+    /// each collection's at the end of its stack: a mapping's pairs stay in
     /// order (the last of equal keys wins) until it ends, when its dictionary
-    /// is built once, at its final size, and its pairs are dropped; the
-    /// stacks keep their capacity for the collections that follow.
+    /// is built once, at its final size, and its pairs are moved out. Only
+    /// the first `itemCount` (`pairCount`) entries are live; the rest are
+    /// empty placeholders, overwritten by the collections that follow, so
+    /// that closing a collection neither destroys nor reallocates anything.
     private var items: [Value] = []
-    private var pairs: [(String, Value)] = []
+    private var itemCount = 0
+    private var pairKeys: [String] = []
+    private var pairValues: [Value] = []
+    private var pairCount = 0
     private var anchors: [String: BuiltNode] = [:]
     private var anchorsInProgress: Set<String> = []
     /// The innermost open collection (valid when `depth > 0`), kept apart
@@ -128,7 +141,10 @@ struct DocumentBuilder {
         parents.removeAll(keepingCapacity: true)
         depth = 0
         items.removeAll(keepingCapacity: true)
-        pairs.removeAll(keepingCapacity: true)
+        itemCount = 0
+        pairKeys.removeAll(keepingCapacity: true)
+        pairValues.removeAll(keepingCapacity: true)
+        pairCount = 0
         flowDepth = 0
         blockDepth = 0
         var root: BuiltNode?
@@ -144,6 +160,11 @@ struct DocumentBuilder {
                 switch event {
                 case .scalar:
                     let anchor = reader.anchor
+                    // Most scalars: straight into their collection.
+                    if anchor == nil, depth > 0, !buildNodes, !(top.hasPendingKey && top.pendingIsMerge) {
+                        try valueScalar(reader.scalarBytes, tag: reader.tag, style: reader.scalarStyle, at: mark)
+                        continue
+                    }
                     let built = try scalar(reader.scalarBytes, anchor: anchor, tag: reader.tag,
                                            style: reader.scalarStyle, at: mark,
                                            asKey: anchor != nil || expectingKey)
@@ -183,20 +204,23 @@ struct DocumentBuilder {
                     let anchor = reader.anchor
                     if let anchor { anchorsInProgress.insert(anchor) }
                     let isMapping = event == .mappingStart
-                    let frame = Frame(isMapping: isMapping, flow: flow, anchor: anchor, tag: reader.tag, mark: mark,
-                                      start: isMapping ? pairs.count : items.count)
+                    var frame = Frame(isMapping: isMapping, flow: flow, mark: mark,
+                                      start: isMapping ? pairCount : itemCount)
+                    if anchor != nil || buildNodes {
+                        frame.detail = FrameDetail(anchor: anchor, tag: reader.tag)
+                    }
                     if depth > 0 { parents.append(top) }
                     top = frame
                     depth += 1
                 case .sequenceEnd, .mappingEnd:
                     guard depth > 0 else { continue }
                     if top.flow { flowDepth -= 1 } else { blockDepth -= 1 }
-                    let built = finishTop()
-                    if let anchor = built.anchor {
+                    let (built, anchor) = finishTop()
+                    if let anchor {
                         anchorsInProgress.remove(anchor)
-                        anchors[anchor] = built.node
+                        anchors[anchor] = built
                     }
-                    if let done = try deliver(built.node) { root = done }
+                    if let done = try deliver(built) { root = done }
                 }
             } catch {
                 throw .build(error)
@@ -225,46 +249,72 @@ struct DocumentBuilder {
         }
     }
 
-    /// A scalar read from libyaml's bytes. A String is made only when the
-    /// value or key is text (or nodes are wanted): numbers, booleans and
-    /// nulls are resolved from the bytes in place.
+    /// yaml.v2's reading of a scalar. A String is made only when the result
+    /// is text: numbers, booleans and nulls are read from the bytes in place.
+    private func resolve(
+        _ bytes: UnsafeBufferPointer<UInt8>, tag: String?, style: YAMLScalarStyle, at mark: ParseMark
+    ) throws(BuildFailure) -> ResolvedScalar {
+        if let tag {
+            do throws(ResolveFailure) {
+                return try ResolvedScalar.resolve(String(decoding: bytes, as: UTF8.self), tag: tag)
+            } catch {
+                throw yamlFailure(error.message, at: mark)
+            }
+        }
+        if style != .plain { return .string(String(decoding: bytes, as: UTF8.self)) }
+        return ResolvedScalar(ResolvedScalar.classifyPlain(bytes), text: String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The value sigs.k8s.io/yaml makes of a scalar (numbers are float64).
+    private static func value(_ resolved: ResolvedScalar) -> Value {
+        switch resolved {
+        case .null: return .null
+        case .bool(let b): return .bool(b)
+        case .int(let i): return .float(Double(i))
+        case .uint(let u): return .float(Double(u))
+        case .float(let d): return .float(d)
+        case .string(let s), .timestamp(let s): return .string(s)
+        case .merge: return .string("<<")
+        }
+    }
+
+    /// yaml.v2's isMerge: a plain untagged `<<`, or one tagged !!merge.
+    private static func isMergeKey(_ bytes: UnsafeBufferPointer<UInt8>, tag: String?, style: YAMLScalarStyle) -> Bool {
+        bytes.count == 2 && bytes[0] == UInt8(ascii: "<") && bytes[1] == UInt8(ascii: "<")
+            && ((style == .plain && tag == nil) || tag == ResolvedScalar.mergeTag)
+    }
+
+    /// An unanchored scalar inside a collection, values only: it becomes
+    /// the top mapping's pending key or goes straight into its collection.
+    private mutating func valueScalar(
+        _ bytes: UnsafeBufferPointer<UInt8>, tag: String?, style: YAMLScalarStyle, at mark: ParseMark
+    ) throws(BuildFailure) {
+        decodeCount += 1
+        let resolved = try resolve(bytes, tag: tag, style: style, at: mark)
+        top.cost += 1
+        if top.isMapping && !top.hasPendingKey {
+            beginPair(key: Self.keyString(resolved), isMerge: Self.isMergeKey(bytes, tag: tag, style: style), at: mark)
+        } else {
+            place(Self.value(resolved), isScalar: true, at: mark)
+        }
+    }
+
+    /// A scalar as a node to deliver (anchored, the root, or with nodes).
     private mutating func scalar(
         _ bytes: UnsafeBufferPointer<UInt8>, anchor: String?, tag: String?, style: YAMLScalarStyle,
         at mark: ParseMark, asKey: Bool
     ) throws(BuildFailure) -> BuiltNode {
         decodeCount += 1
-        let resolved: ResolvedScalar
-        if let tag {
-            do throws(ResolveFailure) {
-                resolved = try ResolvedScalar.resolve(String(decoding: bytes, as: UTF8.self), tag: tag)
-            } catch {
-                throw yamlFailure(error.message, at: mark)
-            }
-        } else if style != .plain {
-            resolved = .string(String(decoding: bytes, as: UTF8.self))
-        } else {
-            resolved = ResolvedScalar(ResolvedScalar.classifyPlain(bytes), text: String(decoding: bytes, as: UTF8.self))
-        }
-        let value: Value
-        switch resolved {
-        case .null: value = .null
-        case .bool(let b): value = .bool(b)
-        case .int(let i): value = .float(Double(i))
-        case .uint(let u): value = .float(Double(u))
-        case .float(let d): value = .float(d)
-        case .string(let s), .timestamp(let s): value = .string(s)
-        case .merge: value = .string("<<")
-        }
-        // yaml.v2's isMerge: a plain untagged `<<`, or one tagged !!merge.
-        let isMerge = bytes.count == 2 && bytes[0] == UInt8(ascii: "<") && bytes[1] == UInt8(ascii: "<")
-            && ((style == .plain && tag == nil) || tag == ResolvedScalar.mergeTag)
+        let resolved = try resolve(bytes, tag: tag, style: style, at: mark)
+        let value = Self.value(resolved)
         var node: NodeBox?
         if buildNodes {
             node = NodeBox(YAMLNode(kind: .scalar(String(decoding: bytes, as: UTF8.self), tag: tag, style: style),
                                     anchor: anchor, position: position(mark), value: value))
         }
         return BuiltNode(shape: .scalar, value: value, key: asKey ? Self.keyString(resolved) : nil,
-                         isMergeKey: isMerge, isAlias: false, cost: 1, height: 0, mark: mark, nodeBox: node)
+                         isMergeKey: Self.isMergeKey(bytes, tag: tag, style: style), isAlias: false, cost: 1,
+                         height: 0, mark: mark, nodeBox: node)
     }
 
     /// sigs.k8s.io/yaml's conversion of a key to a string; nil for null.
@@ -283,80 +333,133 @@ struct DocumentBuilder {
         }
     }
 
-    /// Closes the innermost collection: builds its value from its items or
-    /// pairs and makes its parent the top. Returns the node and its anchor.
+    /// Closes the innermost collection: moves its items or pairs off their
+    /// stack into its value and makes its parent the top. Returns the node
+    /// and its anchor.
     private mutating func finishTop() -> (node: BuiltNode, anchor: String?) {
         let frame = top
         depth -= 1
         if depth > 0, let parent = parents.popLast() { top = parent }
         let value: Value
         if frame.isMapping {
-            let end = pairs.count
-            var map = [String: Value](minimumCapacity: end - frame.start)
-            for index in frame.start..<end {
-                let (key, item) = pairs[index]
-                map[key] = item
+            let count = pairCount - frame.start
+            var map = [String: Value](minimumCapacity: count)
+            pairKeys.withUnsafeMutableBufferPointer { keys in
+                pairValues.withUnsafeMutableBufferPointer { values in
+                    guard let keyBase = keys.baseAddress, let valueBase = values.baseAddress else { return }
+                    for index in frame.start..<frame.start + count {
+                        // Moved out; the empty string and null left behind cost nothing to remove.
+                        let key = (keyBase + index).move()
+                        (keyBase + index).initialize(to: "")
+                        map[key] = (valueBase + index).move()
+                        (valueBase + index).initialize(to: .null)
+                    }
+                }
             }
-            pairs.removeLast(end - frame.start)
+            pairCount = frame.start
             value = .map(map)
         } else {
-            value = .list(Array(items[frame.start...]))
-            items.removeLast(items.count - frame.start)
+            let count = itemCount - frame.start
+            let list = items.withUnsafeMutableBufferPointer { source in
+                [Value](unsafeUninitializedCapacity: count) { target, initialized in
+                    initialized = 0
+                    guard let from = source.baseAddress, let to = target.baseAddress else { return }
+                    to.moveInitialize(from: from + frame.start, count: count)
+                    (from + frame.start).initialize(repeating: .null, count: count)
+                    initialized = count
+                }
+            }
+            itemCount = frame.start
+            value = .list(list)
         }
         var node: NodeBox?
-        if buildNodes {
+        if buildNodes, let detail = frame.detail {
             let kind: YAMLNode.Kind = frame.isMapping
-                ? .mapping(frame.entries, tag: frame.tag, flow: frame.flow)
-                : .sequence(frame.nodes, tag: frame.tag, flow: frame.flow)
-            node = NodeBox(YAMLNode(kind: kind, anchor: frame.anchor, position: position(frame.mark), value: value))
+                ? .mapping(detail.entries, tag: detail.tag, flow: frame.flow)
+                : .sequence(detail.nodes, tag: detail.tag, flow: frame.flow)
+            node = NodeBox(YAMLNode(kind: kind, anchor: detail.anchor, position: position(frame.mark), value: value))
         }
         let built = BuiltNode(shape: frame.isMapping ? .mapping : .sequence, value: value, key: nil,
                               isMergeKey: false, isAlias: false, cost: frame.cost, height: frame.height,
                               mark: frame.mark, nodeBox: node)
-        return (built, frame.anchor)
+        return (built, frame.detail?.anchor)
     }
 
     /// Hands a finished node to its parent; returns it when it is the root.
     private mutating func deliver(_ built: BuiltNode) throws(BuildFailure) -> BuiltNode? {
         guard depth > 0 else {
-            noteNumberProblem(built)
+            noteNumberProblem(built.value, isScalar: built.shape == .scalar, at: built.mark)
             return built
         }
         top.cost += built.cost
         if built.height + 1 > top.height { top.height = built.height + 1 }
         if !top.isMapping {
-            noteNumberProblem(built)
-            items.append(built.value)
-            if buildNodes, let node = built.node { top.nodes.append(node) }
+            if buildNodes, let node = built.node { top.detail?.nodes.append(node) }
+            place(built.value, isScalar: built.shape == .scalar, at: built.mark)
             return nil
         }
-        guard top.hasPendingKey, let key = top.pendingKey else {
+        guard top.hasPendingKey else {
             if built.shape != .scalar {
                 throw yamlFailure("invalid map key: \(GoSyntax.describe(built.value))", at: built.mark)
             }
-            top.pendingKey = PendingKey(key: built.key, isMerge: built.isMergeKey, mark: built.mark,
-                                        node: built.nodeBox)
-            top.hasPendingKey = true
+            beginPair(key: built.key, isMerge: built.isMergeKey, at: built.mark)
+            if buildNodes { top.detail?.pendingKeyNode = built.node }
             return nil
         }
-        top.pendingKey = nil
-        top.hasPendingKey = false
-        if buildNodes, let keyNode = key.node?.node, let valueNode = built.node {
-            top.entries.append(YAMLMappingEntry(key: keyNode, value: valueNode))
+        if buildNodes, let detail = top.detail {
+            if let keyNode = detail.pendingKeyNode, let valueNode = built.node {
+                detail.entries.append(YAMLMappingEntry(key: keyNode, value: valueNode))
+            }
+            detail.pendingKeyNode = nil
         }
-        if key.isMerge {
+        if top.pendingIsMerge {
+            top.hasPendingKey = false
             try merge(built)
             return nil
         }
-        noteNumberProblem(built)
-        if key.key == nil && keyProblem == nil {
-            keyProblem = BuildFailure(
-                position: position(key.mark),
-                problem: "a map key may not be null",
-                helmMessage: "error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: \(GoSyntax.describe(built.value))")
-        }
-        pairs.append((key.key ?? "null", built.value))
+        place(built.value, isScalar: built.shape == .scalar, at: built.mark)
         return nil
+    }
+
+    /// A key read in the top mapping: its pair goes on the stack (a merge
+    /// key's pairs come with its value).
+    private mutating func beginPair(key: String?, isMerge: Bool, at mark: ParseMark) {
+        top.hasPendingKey = true
+        top.pendingIsMerge = isMerge
+        top.pendingKeyIsNull = key == nil
+        top.pendingMark = mark
+        if !isMerge { pushPair(key ?? "null", .null) }
+    }
+
+    /// A value for the top collection: the next item of a sequence, or the
+    /// value of the mapping's pending (non-merge) key.
+    private mutating func place(_ value: Value, isScalar: Bool, at mark: ParseMark) {
+        if isScalar { noteNumberProblem(value, isScalar: true, at: mark) }
+        guard top.isMapping else {
+            if itemCount < items.count { items[itemCount] = value } else { items.append(value) }
+            itemCount += 1
+            return
+        }
+        top.hasPendingKey = false
+        if top.pendingKeyIsNull && keyProblem == nil {
+            keyProblem = BuildFailure(
+                position: position(top.pendingMark),
+                problem: "a map key may not be null",
+                helmMessage: "error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: \(GoSyntax.describe(value))")
+        }
+        pairValues[pairCount - 1] = value
+    }
+
+    /// Puts a pair on the pairs stack.
+    private mutating func pushPair(_ key: String, _ value: Value) {
+        if pairCount < pairKeys.count {
+            pairKeys[pairCount] = key
+            pairValues[pairCount] = value
+        } else {
+            pairKeys.append(key)
+            pairValues.append(value)
+        }
+        pairCount += 1
     }
 
     /// `<<: value`: a mapping, an alias of one, or a sequence of those
@@ -364,25 +467,26 @@ struct DocumentBuilder {
     /// override merged ones and merged ones override earlier keys. The top
     /// mapping's pairs are the last ones on the stack.
     private mutating func merge(_ built: BuiltNode) throws(BuildFailure) {
-        let failure = yamlFailure("map merge requires map or sequence of maps as the value", at: built.mark)
         switch (built.shape, built.value) {
         case (.mapping, .map(let m)):
-            for (k, v) in m { pairs.append((k, v)) }
+            for (k, v) in m { pushPair(k, v) }
         case (.sequence, .list(let items)) where !built.isAlias:
             for item in items.reversed() {
-                guard case .map(let m) = item else { throw failure }
-                for (k, v) in m { pairs.append((k, v)) }
+                guard case .map(let m) = item else {
+                    throw yamlFailure("map merge requires map or sequence of maps as the value", at: built.mark)
+                }
+                for (k, v) in m { pushPair(k, v) }
             }
         default:
-            throw failure
+            throw yamlFailure("map merge requires map or sequence of maps as the value", at: built.mark)
         }
     }
 
-    private mutating func noteNumberProblem(_ built: BuiltNode) {
-        guard numberProblem == nil, built.shape == .scalar, case .float(let d) = built.value, !d.isFinite else { return }
+    private mutating func noteNumberProblem(_ value: Value, isScalar: Bool, at mark: ParseMark) {
+        guard numberProblem == nil, isScalar, case .float(let d) = value, !d.isFinite else { return }
         let text = d.isNaN ? "NaN" : (d < 0 ? "-Inf" : "+Inf")
         numberProblem = BuildFailure(
-            position: position(built.mark),
+            position: position(mark),
             problem: "\(text) is not allowed in a values document (JSON has no such number)",
             helmMessage: "error converting YAML to JSON: json: unsupported value: \(text)")
     }
@@ -391,60 +495,4 @@ struct DocumentBuilder {
 enum DocumentReadFailure: Error {
     case libyaml(LibYAMLFailure)
     case build(BuildFailure)
-}
-
-/// Go's `%#v` for the few values yaml.v2 puts in its error messages.
-enum GoSyntax {
-    static func describe(_ value: Value) -> String {
-        switch value {
-        case .null: return "<nil>"
-        case .bool(let b): return b ? "true" : "false"
-        case .int(let i): return String(i)
-        case .int64(let i): return String(i)
-        case .float(let d): return GoFloatFormatting.formatG(d)
-        case .string(let s): return GoQuote.quote(s)
-        case .bytes(let b): return "[]byte{" + b.map { String($0) }.joined(separator: ", ") + "}"
-        case .list(let items): return "[]interface {}{" + items.map(describe).joined(separator: ", ") + "}"
-        case .map(let m):
-            let parts = m.keys.sorted().map { "\(GoQuote.quote($0)):\(describe(m[$0] ?? .null))" }
-            return "map[interface {}]interface {}{" + parts.joined(separator: ", ") + "}"
-        case .object(let o): return o.printed
-        }
-    }
-}
-
-/// Go's `strconv.Quote`.
-enum GoQuote {
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case "\u{07}": out += "\\a"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{0B}": out += "\\v"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\x" + hex(scalar.value, width: 2)
-                } else if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
-                            || scalar.properties.generalCategory == .unassigned {
-                    out += scalar.value > 0xFFFF ? "\\U" + hex(scalar.value, width: 8) : "\\u" + hex(scalar.value, width: 4)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-
-    private static func hex(_ v: UInt32, width: Int) -> String {
-        var s = String(v, radix: 16)
-        while s.count < width { s = "0" + s }
-        return s
-    }
 }

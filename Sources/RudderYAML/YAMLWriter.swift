@@ -159,23 +159,45 @@ public enum YAMLWriter {
 enum YAMLKeyOrder {
     static func less(_ a: String, _ b: String, flavor: YAMLEmitter.Flavor) -> Bool {
         let v3 = flavor == .v3
-        let ar = Array(a.unicodeScalars), br = Array(b.unicodeScalars)
+        // ASCII keys (nearly all): their bytes compared in place, no arrays.
+        var a = a, b = b
+        let ascii = a.withUTF8 { ua in
+            b.withUTF8 { ub in
+                isASCII(ua) && isASCII(ub) ? less(codes: ua, ub, v3: v3) : nil
+            }
+        }
+        if let ascii { return ascii }
+        return less(codes: a.unicodeScalars.map(\.value), b.unicodeScalars.map(\.value), v3: v3)
+    }
+
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte >= 0x80 { return false }
+        return true
+    }
+
+    /// The order on code points (bytes for ASCII, scalar values otherwise).
+    private static func less<Codes: RandomAccessCollection>(codes ar: Codes, _ br: Codes, v3: Bool) -> Bool
+    where Codes.Index == Int, Codes.Element: FixedWidthInteger {
+        func code(_ c: Codes.Element) -> UInt32 { UInt32(truncatingIfNeeded: c) }
+        func letter(_ c: Codes.Element) -> Bool { Unicode.Scalar(code(c)).map(isLetter) ?? false }
+        func digit(_ c: Codes.Element) -> Bool { Unicode.Scalar(code(c)).map(isDigit) ?? false }
+        let zero: UInt32 = 0x30
         var digits = false
         var i = 0
         while i < ar.count && i < br.count {
             if ar[i] == br[i] {
-                digits = isDigit(ar[i])
+                digits = digit(ar[i])
                 i += 1
                 continue
             }
-            let al = isLetter(ar[i]), bl = isLetter(br[i])
-            if al && bl { return ar[i].value < br[i].value }
+            let al = letter(ar[i]), bl = letter(br[i])
+            if al && bl { return code(ar[i]) < code(br[i]) }
             if al || bl { return v3 && digits ? al : bl }
             var an: Int64 = 0, bn: Int64 = 0
-            if ar[i] == "0" || br[i] == "0" {
+            if code(ar[i]) == zero || code(br[i]) == zero {
                 var j = i - 1
-                while j >= 0 && isDigit(ar[j]) {
-                    if ar[j] != "0" {
+                while j >= 0 && digit(ar[j]) {
+                    if code(ar[j]) != zero {
                         an = 1
                         bn = 1
                         break
@@ -184,30 +206,34 @@ enum YAMLKeyOrder {
                 }
             }
             var ai = i
-            while ai < ar.count && isDigit(ar[ai]) {
-                an = an &* 10 &+ Int64(ar[ai].value) &- 48
+            while ai < ar.count && digit(ar[ai]) {
+                an = an &* 10 &+ Int64(code(ar[ai])) &- 48
                 ai += 1
             }
             var bi = i
-            while bi < br.count && isDigit(br[bi]) {
-                bn = bn &* 10 &+ Int64(br[bi].value) &- 48
+            while bi < br.count && digit(br[bi]) {
+                bn = bn &* 10 &+ Int64(code(br[bi])) &- 48
                 bi += 1
             }
             if an != bn { return an < bn }
             if ai != bi { return ai < bi }
-            return ar[i].value < br[i].value
+            return code(ar[i]) < code(br[i])
         }
         return ar.count < br.count
     }
 
+    /// Go's `unicode.IsLetter`; ASCII answered without the Unicode tables.
     static func isLetter(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 0x80 { return (c.value | 0x20) >= 0x61 && (c.value | 0x20) <= 0x7A }
         switch c.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
         default: return false
         }
     }
 
+    /// Go's `unicode.IsDigit`; ASCII answered without the Unicode tables.
     static func isDigit(_ c: Unicode.Scalar) -> Bool {
-        c.properties.generalCategory == .decimalNumber
+        if c.value < 0x80 { return c.value >= 0x30 && c.value <= 0x39 }
+        return c.properties.generalCategory == .decimalNumber
     }
 }
