@@ -95,7 +95,12 @@ public enum JSONWriter {
                 newline(depth)
                 out.append(UInt8(ascii: "}"))
             case .object(let object):
-                writeString(object.printed)
+                // A Go struct marshals as its fields (a certificate, a version); others as text.
+                if let data = object.dataRepresentation {
+                    try write(data, depth: depth)
+                } else {
+                    writeString(object.printed)
+                }
             }
         }
 

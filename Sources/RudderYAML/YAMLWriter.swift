@@ -61,6 +61,8 @@ public enum YAMLWriter {
         case .bytes(let b):
             return .scalar(try stringScalar(String(decoding: Base64Encoding.encode(b), as: UTF8.self), flavor: flavor))
         case .object(let o):
+            // A Go struct marshals as its fields (a certificate, a version); others as text.
+            if let data = o.dataRepresentation { return try node(data, flavor: flavor) }
             return .scalar(try stringScalar(o.printed, flavor: flavor))
         case .list(let items):
             var nodes: [YAMLEmitter.Node] = []
