@@ -1,7 +1,7 @@
 import RudderCore
 
 /// A function's Go signature as the engine checks it.
-struct Signature {
+struct Signature: Sendable {
     var parameters: [ArgumentType]
     var variadic: ArgumentType?
 }
@@ -15,24 +15,17 @@ enum Callee {
 }
 
 extension Executor {
+    /// What `name` calls: one dictionary lookup (the registry resolved its
+    /// functions when they were registered).
     func resolve(_ name: String) -> Callee? {
-        if let known = callees[name] { return known }
-        let callee = lookupCallee(name)
-        if let callee { callees[name] = callee }
-        return callee
-    }
-
-    private func lookupCallee(_ name: String) -> Callee? {
         if options.includeAndTpl {
             if name == "include" { return .include }
             if name == "tpl" { return .tpl }
         }
-        if let function = functions[name] {
-            let signature = Signature(
-                parameters: function.parameters.map(ArgumentType.init), variadic: function.variadic.map(ArgumentType.init))
-            return .registered(function, signature, RegisteredKind(name: name))
+        if let entry = functions.resolved[name] {
+            return .registered(entry.function, entry.signature, entry.kind)
         }
-        if let builtin = Builtin(rawValue: name) { return .builtin(builtin, builtin.signature) }
+        if let builtin = Builtin.byName[name] { return .builtin(builtin, builtin.signature) }
         return nil
     }
 

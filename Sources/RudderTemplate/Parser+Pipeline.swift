@@ -78,6 +78,7 @@ extension Parser {
     mutating func command() throws(TemplateError) -> Command {
         let offset = peekNonSpace().offset
         var operands: [Operand] = []
+        operands.reserveCapacity(4)
         while true {
             _ = peekNonSpace()
             if let operand = try operand() { operands.append(operand) }
@@ -100,7 +101,7 @@ extension Parser {
         guard peek().kind == .field else { return term }
         let chainOffset = peek().offset
         var fields: [String] = []
-        while peek().kind == .field { fields.append(String(next().text.dropFirst())) }
+        while peek().kind == .field { fields.append(Parser.fieldName(next())) }
         switch term {
         case .field(_, let names):
             return .field(offset: chainOffset, names: names + fields)
@@ -129,7 +130,7 @@ extension Parser {
                 throw error("undefined variable \(GoQuote.quote(token.text))", line: token.line)
             }
             return .variable(offset: token.offset, name: token.text, fields: [])
-        case .field: return .field(offset: token.offset, names: [String(token.text.dropFirst())])
+        case .field: return .field(offset: token.offset, names: [Parser.fieldName(token)])
         case .bool: return .bool(offset: token.offset, value: token.text == "true")
         case .charConstant, .number: return .number(try number(token))
         case .leftParenthesis: return .pipeline(try pipeline("parenthesized pipeline", end: .rightParenthesis))
@@ -139,6 +140,11 @@ extension Parser {
             backup()
             return nil
         }
+    }
+
+    /// A field token's name: its text after the leading `.` (an ASCII byte).
+    static func fieldName(_ token: Token) -> String {
+        String(Substring(token.text.utf8.dropFirst()))
     }
 
     /// Interprets a number or character literal as Go's `newNumber` does.
