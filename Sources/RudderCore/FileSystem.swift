@@ -73,13 +73,33 @@ public enum FileSystem {
         if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) > limit {
             throw FileSystemError(path: path, reason: "file is larger than \(limit) bytes")
         }
-        var result: [UInt8] = []
-        if (info.st_mode & S_IFMT) == S_IFREG { result.reserveCapacity(Int(info.st_size)) }
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { raw in
-                Glibc.read(fd, raw.baseAddress, raw.count)
+        // A regular file is read straight into the result's storage (no zero-filled
+        // staging buffer); whatever follows the size `fstat` gave (a file that
+        // grew, a pipe) comes in chunks.
+        let expected = (info.st_mode & S_IFMT) == S_IFREG ? Swift.min(Int(info.st_size), limit) : 0
+        var failure: Int32 = 0
+        var result = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
+            count = 0
+            while count < expected, let base = buffer.baseAddress {
+                let n = Glibc.read(fd, base + count, expected - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if n == 0 { return }
+                count += n
             }
+        }
+        if failure != 0 {
+            errno = failure
+            throw FileSystemError(path: path, reason: errnoText())
+        }
+        let chunkSize = 1 << 16
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 1)
+        defer { chunk.deallocate() }
+        while true {
+            let n = Glibc.read(fd, chunk.baseAddress, chunkSize)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw FileSystemError(path: path, reason: errnoText())
@@ -88,7 +108,7 @@ public enum FileSystem {
             if result.count + n > limit {
                 throw FileSystemError(path: path, reason: "file is larger than \(limit) bytes")
             }
-            result.append(contentsOf: buffer[0..<n])
+            result.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[0..<n]))
         }
         return result
     }

@@ -26,7 +26,10 @@ public enum Value: Sendable {
     /// every printing sorts them, as Go does.
     case map([String: Value])
     /// A host object with fields and methods (`.Files`, `.Capabilities`, `.Chart`).
-    case object(any TemplateObject)
+    /// Boxed (`indirect`): the 40-byte existential would otherwise make every
+    /// value 41 bytes; boxed, a value is 17 (stride 24), which halves every
+    /// list and map of values.
+    indirect case object(any TemplateObject)
 }
 
 /// A host object reachable from a template: Helm's structs with fields and

@@ -99,7 +99,10 @@ struct RuneClass: Sendable, Hashable {
     /// cleaned.
     func caseFolded() -> RuneClass {
         var result = self
-        for orbit in UnicodeTables.foldOrbits where orbit.contains(where: { contains($0) }) {
+        let folding = UnicodeTables.folding
+        for number in 0..<folding.orbitCount {
+            let orbit = folding.orbit(number)
+            guard orbit.contains(where: { contains($0) }) else { continue }
             for member in orbit { result.add(member, member) }
         }
         result.clean()

@@ -55,6 +55,7 @@ struct DocumentBuilder {
         var node: NodeBox?
     }
 
+    /// An open collection.
     private struct Frame {
         var isMapping: Bool
         var flow: Bool
@@ -63,8 +64,9 @@ struct DocumentBuilder {
         var mark: ParseMark
         var cost = 1
         var height = 1
-        /// Index of this frame's scratch buffers (its depth in the stack).
-        var level: Int
+        /// Where this collection's items (or key-value pairs) start in the
+        /// shared `items` (or `pairs`) stack.
+        var start: Int
         var nodes: [YAMLNode] = []
         var entries: [YAMLMappingEntry] = []
         var pendingKey: PendingKey?
@@ -72,15 +74,22 @@ struct DocumentBuilder {
         var hasPendingKey = false
     }
 
-    /// Per-depth scratch buffers, reused by every collection at that depth:
-    /// a sequence's items, and a mapping's entries in order (the last of
-    /// equal keys wins), from which the dictionary is built once, at its
-    /// final size, when the mapping ends.
-    private var itemScratch: [[Value]] = []
-    private var pairScratch: [[(String, Value)]] = []
+    /// The items of the open sequences and the pairs of the open mappings,
+    /// each collection's at the end of its stack: a mapping's entries stay in
+    /// order (the last of equal keys wins) until it ends, when its dictionary
+    /// is built once, at its final size, and its pairs are dropped; the
+    /// stacks keep their capacity for the collections that follow.
+    private var items: [Value] = []
+    private var pairs: [(String, Value)] = []
     private var anchors: [String: BuiltNode] = [:]
     private var anchorsInProgress: Set<String> = []
-    private var stack: [Frame] = []
+    /// The innermost open collection (valid when `depth > 0`), kept apart
+    /// from `parents` so that updating it touches no array.
+    private var top = Frame(isMapping: false, flow: false, mark: ParseMark(line: 0, column: 0, offset: 0), start: 0)
+    /// The open collections around `top`, outermost first.
+    private var parents: [Frame] = []
+    /// Number of open collections.
+    private var depth = 0
     private var flowDepth = 0
     private var blockDepth = 0
     private var decodeCount = 0
@@ -108,9 +117,7 @@ struct DocumentBuilder {
 
     /// Whether the next node completes a key (the top is a mapping without one).
     private var expectingKey: Bool {
-        guard !stack.isEmpty else { return false }
-        let top = stack.count - 1
-        return stack[top].isMapping && !stack[top].hasPendingKey
+        depth > 0 && top.isMapping && !top.hasPendingKey
     }
 
     /// Reads one document's events (after its DOCUMENT-START) up to its
@@ -118,16 +125,15 @@ struct DocumentBuilder {
     mutating func readDocument(_ reader: inout LibYAMLEventReader) throws(DocumentReadFailure) -> BuiltNode? {
         anchors = [:]
         anchorsInProgress = []
-        stack = []
-        for level in itemScratch.indices {
-            itemScratch[level].removeAll(keepingCapacity: true)
-            pairScratch[level].removeAll(keepingCapacity: true)
-        }
+        parents.removeAll(keepingCapacity: true)
+        depth = 0
+        items.removeAll(keepingCapacity: true)
+        pairs.removeAll(keepingCapacity: true)
         flowDepth = 0
         blockDepth = 0
         var root: BuiltNode?
         while true {
-            let event: ParseEvent
+            let event: ParseEventKind
             do throws(LibYAMLFailure) {
                 event = try reader.next()
             } catch {
@@ -136,16 +142,19 @@ struct DocumentBuilder {
             let mark = reader.mark
             do throws(BuildFailure) {
                 switch event {
+                case .scalar:
+                    let anchor = reader.anchor
+                    let built = try scalar(reader.scalarBytes, anchor: anchor, tag: reader.tag,
+                                           style: reader.scalarStyle, at: mark,
+                                           asKey: anchor != nil || expectingKey)
+                    if let anchor { anchors[anchor] = built }
+                    if let done = try deliver(built) { root = done }
                 case .documentEnd, .streamEnd:
                     return root
                 case .streamStart, .documentStart:
                     continue
-                case .scalar(let text, let anchor, let tag, let style):
-                    let built = try scalar(text, anchor: anchor, tag: tag, style: style, at: mark,
-                                           asKey: anchor != nil || expectingKey)
-                    if let anchor { anchors[anchor] = built }
-                    if let done = try deliver(built) { root = done }
-                case .alias(let name):
+                case .alias:
+                    let name = reader.anchor ?? ""
                     guard var built = anchors[name] else {
                         if anchorsInProgress.contains(name) {
                             throw yamlFailure("anchor '\(name)' value contains itself", at: mark)
@@ -164,31 +173,30 @@ struct DocumentBuilder {
                                                          position: position(mark), value: built.value))
                     }
                     if let done = try deliver(built) { root = done }
-                case .sequenceStart(let anchor, let tag, let flow), .mappingStart(let anchor, let tag, let flow):
-                    var isMapping = false
-                    if case .mappingStart = event { isMapping = true }
+                case .sequenceStart, .mappingStart:
+                    let flow = reader.isFlow
                     if flow { flowDepth += 1 } else { blockDepth += 1 }
                     if flowDepth > limits.maxDepth || blockDepth > limits.maxDepth {
                         throw yamlFailure("exceeded max depth of \(limits.maxDepth)", at: mark)
                     }
                     decodeCount += 1
+                    let anchor = reader.anchor
                     if let anchor { anchorsInProgress.insert(anchor) }
-                    let level = stack.count
-                    if itemScratch.count <= level {
-                        itemScratch.append([])
-                        pairScratch.append([])
-                    }
-                    stack.append(Frame(isMapping: isMapping, flow: flow, anchor: anchor, tag: tag, mark: mark,
-                                       level: level))
+                    let isMapping = event == .mappingStart
+                    let frame = Frame(isMapping: isMapping, flow: flow, anchor: anchor, tag: reader.tag, mark: mark,
+                                      start: isMapping ? pairs.count : items.count)
+                    if depth > 0 { parents.append(top) }
+                    top = frame
+                    depth += 1
                 case .sequenceEnd, .mappingEnd:
-                    guard let frame = stack.popLast() else { continue }
-                    if frame.flow { flowDepth -= 1 } else { blockDepth -= 1 }
-                    let built = finish(frame)
-                    if let anchor = frame.anchor {
+                    guard depth > 0 else { continue }
+                    if top.flow { flowDepth -= 1 } else { blockDepth -= 1 }
+                    let built = finishTop()
+                    if let anchor = built.anchor {
                         anchorsInProgress.remove(anchor)
-                        anchors[anchor] = built
+                        anchors[anchor] = built.node
                     }
-                    if let done = try deliver(built) { root = done }
+                    if let done = try deliver(built.node) { root = done }
                 }
             } catch {
                 throw .build(error)
@@ -217,23 +225,27 @@ struct DocumentBuilder {
         }
     }
 
+    /// A scalar read from libyaml's bytes. A String is made only when the
+    /// value or key is text (or nodes are wanted): numbers, booleans and
+    /// nulls are resolved from the bytes in place.
     private mutating func scalar(
-        _ text: String, anchor: String?, tag: String?, style: YAMLScalarStyle, at mark: ParseMark, asKey: Bool
+        _ bytes: UnsafeBufferPointer<UInt8>, anchor: String?, tag: String?, style: YAMLScalarStyle,
+        at mark: ParseMark, asKey: Bool
     ) throws(BuildFailure) -> BuiltNode {
         decodeCount += 1
         let resolved: ResolvedScalar
-        if style != .plain && tag == nil {
-            resolved = .string(text)
-        } else {
+        if let tag {
             do throws(ResolveFailure) {
-                resolved = try ResolvedScalar.resolve(text, tag: tag)
+                resolved = try ResolvedScalar.resolve(String(decoding: bytes, as: UTF8.self), tag: tag)
             } catch {
                 throw yamlFailure(error.message, at: mark)
             }
+        } else if style != .plain {
+            resolved = .string(String(decoding: bytes, as: UTF8.self))
+        } else {
+            resolved = ResolvedScalar(ResolvedScalar.classifyPlain(bytes), text: String(decoding: bytes, as: UTF8.self))
         }
         let value: Value
-        // yaml.v2's isMerge: a plain untagged `<<`, or one tagged !!merge.
-        let isMerge = text == "<<" && ((style == .plain && tag == nil) || tag == ResolvedScalar.mergeTag)
         switch resolved {
         case .null: value = .null
         case .bool(let b): value = .bool(b)
@@ -241,12 +253,15 @@ struct DocumentBuilder {
         case .uint(let u): value = .float(Double(u))
         case .float(let d): value = .float(d)
         case .string(let s), .timestamp(let s): value = .string(s)
-        case .merge: value = .string(text)
+        case .merge: value = .string("<<")
         }
+        // yaml.v2's isMerge: a plain untagged `<<`, or one tagged !!merge.
+        let isMerge = bytes.count == 2 && bytes[0] == UInt8(ascii: "<") && bytes[1] == UInt8(ascii: "<")
+            && ((style == .plain && tag == nil) || tag == ResolvedScalar.mergeTag)
         var node: NodeBox?
         if buildNodes {
-            node = NodeBox(YAMLNode(kind: .scalar(text, tag: tag, style: style), anchor: anchor,
-                                    position: position(mark), value: value))
+            node = NodeBox(YAMLNode(kind: .scalar(String(decoding: bytes, as: UTF8.self), tag: tag, style: style),
+                                    anchor: anchor, position: position(mark), value: value))
         }
         return BuiltNode(shape: .scalar, value: value, key: asKey ? Self.keyString(resolved) : nil,
                          isMergeKey: isMerge, isAlias: false, cost: 1, height: 0, mark: mark, nodeBox: node)
@@ -268,16 +283,25 @@ struct DocumentBuilder {
         }
     }
 
-    private mutating func finish(_ frame: Frame) -> BuiltNode {
+    /// Closes the innermost collection: builds its value from its items or
+    /// pairs and makes its parent the top. Returns the node and its anchor.
+    private mutating func finishTop() -> (node: BuiltNode, anchor: String?) {
+        let frame = top
+        depth -= 1
+        if depth > 0, let parent = parents.popLast() { top = parent }
         let value: Value
         if frame.isMapping {
-            var map = [String: Value](minimumCapacity: pairScratch[frame.level].count)
-            for (k, v) in pairScratch[frame.level] { map[k] = v }
-            pairScratch[frame.level].removeAll(keepingCapacity: true)
+            let end = pairs.count
+            var map = [String: Value](minimumCapacity: end - frame.start)
+            for index in frame.start..<end {
+                let (key, item) = pairs[index]
+                map[key] = item
+            }
+            pairs.removeLast(end - frame.start)
             value = .map(map)
         } else {
-            value = .list(Array(itemScratch[frame.level]))
-            itemScratch[frame.level].removeAll(keepingCapacity: true)
+            value = .list(Array(items[frame.start...]))
+            items.removeLast(items.count - frame.start)
         }
         var node: NodeBox?
         if buildNodes {
@@ -286,42 +310,42 @@ struct DocumentBuilder {
                 : .sequence(frame.nodes, tag: frame.tag, flow: frame.flow)
             node = NodeBox(YAMLNode(kind: kind, anchor: frame.anchor, position: position(frame.mark), value: value))
         }
-        return BuiltNode(shape: frame.isMapping ? .mapping : .sequence, value: value, key: nil,
-                         isMergeKey: false, isAlias: false, cost: frame.cost, height: frame.height,
-                         mark: frame.mark, nodeBox: node)
+        let built = BuiltNode(shape: frame.isMapping ? .mapping : .sequence, value: value, key: nil,
+                              isMergeKey: false, isAlias: false, cost: frame.cost, height: frame.height,
+                              mark: frame.mark, nodeBox: node)
+        return (built, frame.anchor)
     }
 
     /// Hands a finished node to its parent; returns it when it is the root.
     private mutating func deliver(_ built: BuiltNode) throws(BuildFailure) -> BuiltNode? {
-        guard !stack.isEmpty else {
+        guard depth > 0 else {
             noteNumberProblem(built)
             return built
         }
-        let top = stack.count - 1
-        stack[top].cost += built.cost
-        if built.height + 1 > stack[top].height { stack[top].height = built.height + 1 }
-        if !stack[top].isMapping {
+        top.cost += built.cost
+        if built.height + 1 > top.height { top.height = built.height + 1 }
+        if !top.isMapping {
             noteNumberProblem(built)
-            itemScratch[stack[top].level].append(built.value)
-            if buildNodes, let node = built.node { stack[top].nodes.append(node) }
+            items.append(built.value)
+            if buildNodes, let node = built.node { top.nodes.append(node) }
             return nil
         }
-        guard stack[top].hasPendingKey, let key = stack[top].pendingKey else {
+        guard top.hasPendingKey, let key = top.pendingKey else {
             if built.shape != .scalar {
                 throw yamlFailure("invalid map key: \(GoSyntax.describe(built.value))", at: built.mark)
             }
-            stack[top].pendingKey = PendingKey(key: built.key, isMerge: built.isMergeKey, mark: built.mark,
-                                               node: built.nodeBox)
-            stack[top].hasPendingKey = true
+            top.pendingKey = PendingKey(key: built.key, isMerge: built.isMergeKey, mark: built.mark,
+                                        node: built.nodeBox)
+            top.hasPendingKey = true
             return nil
         }
-        stack[top].pendingKey = nil
-        stack[top].hasPendingKey = false
+        top.pendingKey = nil
+        top.hasPendingKey = false
         if buildNodes, let keyNode = key.node?.node, let valueNode = built.node {
-            stack[top].entries.append(YAMLMappingEntry(key: keyNode, value: valueNode))
+            top.entries.append(YAMLMappingEntry(key: keyNode, value: valueNode))
         }
         if key.isMerge {
-            try merge(built, into: top)
+            try merge(built)
             return nil
         }
         noteNumberProblem(built)
@@ -331,22 +355,23 @@ struct DocumentBuilder {
                 problem: "a map key may not be null",
                 helmMessage: "error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: \(GoSyntax.describe(built.value))")
         }
-        pairScratch[stack[top].level].append((key.key ?? "null", built.value))
+        pairs.append((key.key ?? "null", built.value))
         return nil
     }
 
     /// `<<: value`: a mapping, an alias of one, or a sequence of those
     /// (earlier ones win). yaml.v2 applies it in place, so later keys
-    /// override merged ones and merged ones override earlier keys.
-    private mutating func merge(_ built: BuiltNode, into top: Int) throws(BuildFailure) {
+    /// override merged ones and merged ones override earlier keys. The top
+    /// mapping's pairs are the last ones on the stack.
+    private mutating func merge(_ built: BuiltNode) throws(BuildFailure) {
         let failure = yamlFailure("map merge requires map or sequence of maps as the value", at: built.mark)
         switch (built.shape, built.value) {
         case (.mapping, .map(let m)):
-            for (k, v) in m { pairScratch[stack[top].level].append((k, v)) }
+            for (k, v) in m { pairs.append((k, v)) }
         case (.sequence, .list(let items)) where !built.isAlias:
             for item in items.reversed() {
                 guard case .map(let m) = item else { throw failure }
-                for (k, v) in m { pairScratch[stack[top].level].append((k, v)) }
+                for (k, v) in m { pairs.append((k, v)) }
             }
         default:
             throw failure

@@ -1,33 +1,36 @@
 /// Go's `strconv` number parsing, as far as yaml.v2's resolver uses it.
+/// Every function reads bytes in place and allocates nothing on the paths
+/// values files take (a scalar is resolved straight from libyaml's buffer).
 enum GoNumberParsing {
+    typealias Bytes = UnsafeBufferPointer<UInt8>
+
     /// A fast path for the common case: an optional sign and 1 to 18 decimal
     /// digits without a leading zero (or just `0`), which every Go form reads
     /// the same way. Nil for anything else.
-    static func simpleDecimal(_ s: String.UTF8View) -> Int64? {
+    static func simpleDecimal(_ s: Bytes) -> Int64? {
+        var i = 0
         var negative = false
-        var n: Int64 = 0
-        var digits = 0
-        var firstDigit: UInt8 = 0
-        for (k, c) in s.enumerated() {
-            if k == 0 && (c == UInt8(ascii: "-") || c == UInt8(ascii: "+")) {
-                negative = c == UInt8(ascii: "-")
-                continue
-            }
-            guard c >= 0x30 && c <= 0x39 else { return nil }
-            if digits == 0 { firstDigit = c }
-            digits += 1
-            if digits > 18 { return nil }
-            n = n * 10 + Int64(c - 0x30)
+        if let first = s.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+            negative = first == UInt8(ascii: "-")
+            i = 1
         }
-        guard digits > 0, firstDigit != UInt8(ascii: "0") || digits == 1 else { return nil }
+        let digits = s.count - i
+        guard digits > 0, digits <= 18, s[i] != UInt8(ascii: "0") || digits == 1 else { return nil }
+        var n: Int64 = 0
+        while i < s.count {
+            let d = s[i] &- 0x30
+            guard d < 10 else { return nil }
+            n = n &* 10 &+ Int64(d)
+            i += 1
+        }
         return negative ? -n : n
     }
 
     /// `strconv.ParseInt(s, 0, 64)`.
-    static func parseInt<C: Collection>(_ s: C) -> Int64? where C.Element == UInt8 {
+    static func parseInt(_ s: Bytes) -> Int64? {
         guard let first = s.first else { return nil }
         if first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
-            guard let magnitude = parseUInt(s.dropFirst()) else { return nil }
+            guard let magnitude = parseUInt(Bytes(rebasing: s.dropFirst())) else { return nil }
             if first == UInt8(ascii: "-") {
                 if magnitude == UInt64(Int64.max) + 1 { return Int64.min }
                 guard magnitude <= UInt64(Int64.max) else { return nil }
@@ -41,8 +44,7 @@ enum GoNumberParsing {
     }
 
     /// `strconv.ParseUint(s, 0, 64)`: no sign; `0x`, `0o`, `0b` or a leading `0` pick the base.
-    static func parseUInt<C: Collection>(_ s: C) -> UInt64? where C.Element == UInt8 {
-        let bytes = Array(s)
+    static func parseUInt(_ bytes: Bytes) -> UInt64? {
         guard !bytes.isEmpty else { return nil }
         var base: UInt64 = 10
         var start = 0
@@ -80,7 +82,7 @@ enum GoNumberParsing {
     }
 
     /// Base-2 digits as `strconv.ParseInt(s, 2, 64)` (with the sign given apart).
-    static func parseBinary<C: Collection>(_ s: C, negative: Bool) -> Int64? where C.Element == UInt8 {
+    static func parseBinary(_ s: Bytes, negative: Bool) -> Int64? {
         guard let u = parseBinaryUnsigned(s) else { return nil }
         if negative {
             if u == UInt64(Int64.max) + 1 { return Int64.min }
@@ -91,7 +93,7 @@ enum GoNumberParsing {
         return Int64(u)
     }
 
-    static func parseBinaryUnsigned<C: Collection>(_ s: C) -> UInt64? where C.Element == UInt8 {
+    static func parseBinaryUnsigned(_ s: Bytes) -> UInt64? {
         guard !s.isEmpty else { return nil }
         var n: UInt64 = 0
         for c in s {
@@ -103,8 +105,7 @@ enum GoNumberParsing {
     }
 
     /// yaml.v2's `^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`.
-    static func isYAMLStyleFloat<C: Collection>(_ s: C) -> Bool where C.Element == UInt8 {
-        let b = Array(s)
+    static func isYAMLStyleFloat(_ b: Bytes) -> Bool {
         var i = 0
         func digits() -> Int {
             let start = i
@@ -133,8 +134,7 @@ enum GoNumberParsing {
     /// `strconv.ParseFloat(s, 64)` for decimal forms: sign, digits with an
     /// optional point, optional exponent; also Go's `inf`, `infinity` and
     /// `nan` words. Nil on bad syntax or overflow (Go's ErrRange).
-    static func parseFloat<C: Collection>(_ s: C) -> Double? where C.Element == UInt8 {
-        let b = Array(s)
+    static func parseFloat(_ b: Bytes) -> Double? {
         var i = 0
         var negative = false
         if i < b.count, b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+") {

@@ -6,17 +6,19 @@ public enum YAMLScalarStyle: Sendable, Equatable {
     case plain, singleQuoted, doubleQuoted, literal, folded
 }
 
-/// One libyaml event, copied out of C memory.
-enum ParseEvent {
+/// The kind of a libyaml event. Its details (scalar bytes, anchor, tag,
+/// style) are read from the reader until the next event, so that nothing is
+/// copied out of C memory that the builder does not need.
+enum ParseEventKind {
     case streamStart
     case streamEnd
     case documentStart
     case documentEnd
-    case alias(anchor: String)
-    case scalar(value: String, anchor: String?, tag: String?, style: YAMLScalarStyle)
-    case sequenceStart(anchor: String?, tag: String?, flow: Bool)
+    case alias
+    case scalar
+    case sequenceStart
     case sequenceEnd
-    case mappingStart(anchor: String?, tag: String?, flow: Bool)
+    case mappingStart
     case mappingEnd
 }
 
@@ -32,14 +34,15 @@ struct ParseMark {
 /// points into live exactly that long.
 struct LibYAMLEventReader: ~Copyable {
     private let parser: UnsafeMutablePointer<yaml_parser_t>
-    private var event = yaml_event_t()
+    /// The current event, on the heap so that reading its fields copies
+    /// nothing (a stored C union is copied whole on every access).
+    private let event: UnsafeMutablePointer<yaml_event_t>
     /// Where the last event started.
     private(set) var mark = ParseMark(line: 0, column: 0, offset: 0)
-    /// Where the last event ended.
-    private(set) var endMark = ParseMark(line: 0, column: 0, offset: 0)
 
-    private init(parser: UnsafeMutablePointer<yaml_parser_t>) {
+    private init(parser: UnsafeMutablePointer<yaml_parser_t>, event: UnsafeMutablePointer<yaml_event_t>) {
         self.parser = parser
+        self.event = event
     }
 
     /// Runs `body` with a reader over `buffer`, which the caller keeps alive
@@ -64,60 +67,89 @@ struct LibYAMLEventReader: ~Copyable {
             } else {
                 yaml_parser_set_input_string(parser, emptyPointer, 0)
             }
-            var reader = LibYAMLEventReader(parser: parser)
+            let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+            event.initialize(to: yaml_event_t())
+            defer { event.deallocate() }
+            var reader = LibYAMLEventReader(parser: parser, event: event)
             defer { reader.release() }
             return try body(&reader)
         }
     }
 
     private mutating func release() {
-        if event.type != YAML_NO_EVENT { yaml_event_delete(&event) }
-        event = yaml_event_t()
+        if event.pointee.type != YAML_NO_EVENT { yaml_event_delete(event) }
+        event.pointee.type = YAML_NO_EVENT
     }
 
-    /// The next event; throws libyaml's error.
-    mutating func next() throws(LibYAMLFailure) -> ParseEvent {
+    /// Moves to the next event and returns its kind; throws libyaml's error.
+    /// The event's details stay readable until the next call.
+    mutating func next() throws(LibYAMLFailure) -> ParseEventKind {
         release()
-        guard yaml_parser_parse(parser, &event) == 1 else {
+        guard yaml_parser_parse(parser, event) == 1 else {
             throw failure()
         }
-        mark = ParseMark(line: event.start_mark.line, column: event.start_mark.column,
-                         offset: event.start_mark.index)
-        endMark = ParseMark(line: event.end_mark.line, column: event.end_mark.column,
-                            offset: event.end_mark.index)
-        switch event.type {
+        mark = ParseMark(line: event.pointee.start_mark.line, column: event.pointee.start_mark.column,
+                         offset: event.pointee.start_mark.index)
+        switch event.pointee.type {
+        case YAML_SCALAR_EVENT: return .scalar
+        case YAML_MAPPING_START_EVENT: return .mappingStart
+        case YAML_MAPPING_END_EVENT: return .mappingEnd
+        case YAML_SEQUENCE_START_EVENT: return .sequenceStart
+        case YAML_SEQUENCE_END_EVENT: return .sequenceEnd
+        case YAML_ALIAS_EVENT: return .alias
         case YAML_STREAM_START_EVENT: return .streamStart
         case YAML_STREAM_END_EVENT: return .streamEnd
         case YAML_DOCUMENT_START_EVENT: return .documentStart
         case YAML_DOCUMENT_END_EVENT: return .documentEnd
-        case YAML_ALIAS_EVENT:
-            return .alias(anchor: Self.string(event.data.alias.anchor) ?? "")
-        case YAML_SCALAR_EVENT:
-            let scalar = event.data.scalar
-            let value: String
-            if let pointer = scalar.value, scalar.length > 0 {
-                value = String(decoding: UnsafeBufferPointer(start: pointer, count: scalar.length), as: UTF8.self)
-            } else {
-                value = ""
-            }
-            // Untagged: a plain scalar resolves implicitly, any other is a
-            // string (yaml.v2's rule, applied by the builder).
-            let tag = Self.string(scalar.tag)
-            return .scalar(value: value, anchor: Self.string(scalar.anchor), tag: tag,
-                           style: Self.style(scalar.style))
-        case YAML_SEQUENCE_START_EVENT:
-            let start = event.data.sequence_start
-            return .sequenceStart(anchor: Self.string(start.anchor), tag: Self.string(start.tag),
-                                  flow: start.style == YAML_FLOW_SEQUENCE_STYLE)
-        case YAML_SEQUENCE_END_EVENT: return .sequenceEnd
-        case YAML_MAPPING_START_EVENT:
-            let start = event.data.mapping_start
-            return .mappingStart(anchor: Self.string(start.anchor), tag: Self.string(start.tag),
-                                 flow: start.style == YAML_FLOW_MAPPING_STYLE)
-        case YAML_MAPPING_END_EVENT: return .mappingEnd
         default:
             throw LibYAMLFailure(kind: .parser, problem: "unexpected event", context: nil,
                                  problemMark: mark, contextMark: nil, problemOffset: mark.offset)
+        }
+    }
+
+    /// The current scalar's text as UTF-8 (libyaml has checked it), valid
+    /// until the next event; empty for other events.
+    var scalarBytes: UnsafeBufferPointer<UInt8> {
+        guard event.pointee.type == YAML_SCALAR_EVENT, let pointer = event.pointee.data.scalar.value,
+              event.pointee.data.scalar.length > 0 else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: pointer, count: event.pointee.data.scalar.length)
+    }
+
+    /// How the current scalar was written.
+    var scalarStyle: YAMLScalarStyle {
+        guard event.pointee.type == YAML_SCALAR_EVENT else { return .plain }
+        return Self.style(event.pointee.data.scalar.style)
+    }
+
+    /// The anchor of the current scalar or collection start (`&name`), or
+    /// the name of the current alias (`*name`); nil when there is none.
+    var anchor: String? {
+        switch event.pointee.type {
+        case YAML_SCALAR_EVENT: return Self.string(event.pointee.data.scalar.anchor)
+        case YAML_ALIAS_EVENT: return Self.string(event.pointee.data.alias.anchor)
+        case YAML_SEQUENCE_START_EVENT: return Self.string(event.pointee.data.sequence_start.anchor)
+        case YAML_MAPPING_START_EVENT: return Self.string(event.pointee.data.mapping_start.anchor)
+        default: return nil
+        }
+    }
+
+    /// The tag of the current scalar or collection start as libyaml expands
+    /// it (`!!str` is `tag:yaml.org,2002:str`); nil when untagged.
+    var tag: String? {
+        switch event.pointee.type {
+        case YAML_SCALAR_EVENT: return Self.string(event.pointee.data.scalar.tag)
+        case YAML_SEQUENCE_START_EVENT: return Self.string(event.pointee.data.sequence_start.tag)
+        case YAML_MAPPING_START_EVENT: return Self.string(event.pointee.data.mapping_start.tag)
+        default: return nil
+        }
+    }
+
+    /// Whether the current collection start is in flow style (`[…]`, `{…}`).
+    var isFlow: Bool {
+        switch event.pointee.type {
+        case YAML_SEQUENCE_START_EVENT: return event.pointee.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+        case YAML_MAPPING_START_EVENT: return event.pointee.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+        default: return false
         }
     }
 

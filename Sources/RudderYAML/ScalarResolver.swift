@@ -77,50 +77,79 @@ enum ResolvedScalar: Equatable {
 
     /// yaml.v2's `resolve("", in)`.
     static func resolvePlain(_ text: String, allowTimestamp: Bool = true) -> ResolvedScalar {
-        let utf8 = text.utf8
-        guard let first = utf8.first else { return .null }
-        let count = utf8.count
+        var text = text
+        let kind = text.withUTF8 { classifyPlain($0, allowTimestamp: allowTimestamp) }
+        return ResolvedScalar(kind, text: text)
+    }
+
+    /// The resolution of a plain scalar whose text is `text`.
+    init(_ kind: PlainScalar, text: @autoclosure () -> String) {
+        switch kind {
+        case .null: self = .null
+        case .bool(let b): self = .bool(b)
+        case .int(let i): self = .int(i)
+        case .uint(let u): self = .uint(u)
+        case .float(let d): self = .float(d)
+        case .string: self = .string(text())
+        case .timestamp: self = .timestamp(text())
+        }
+    }
+
+    /// What an untagged plain scalar means, read from its UTF-8 bytes in
+    /// place: the caller makes a String only when the answer is text.
+    /// Dispatches on the first byte, so most strings are known at once.
+    static func classifyPlain(_ bytes: UnsafeBufferPointer<UInt8>, allowTimestamp: Bool = true) -> PlainScalar {
+        guard let first = bytes.first else { return .null }
+        let count = bytes.count
         switch first {
         case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"),
              UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"),
              UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "~"):
-            if count <= 5, let known = lookup(text) { return known }
-            return .string(text)
+            if count <= 5, let known = lookup(bytes) { return known }
+            return .string
         case UInt8(ascii: "."):
-            if count <= 5, let known = lookup(text) { return known }
-            if let d = GoNumberParsing.parseFloat(Array(utf8)) { return .float(d) }
-            return .string(text)
+            if count <= 5, let known = lookup(bytes) { return known }
+            if let d = GoNumberParsing.parseFloat(bytes) { return .float(d) }
+            return .string
         case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "0"), UInt8(ascii: "1"), UInt8(ascii: "2"),
              UInt8(ascii: "3"), UInt8(ascii: "4"), UInt8(ascii: "5"), UInt8(ascii: "6"), UInt8(ascii: "7"),
              UInt8(ascii: "8"), UInt8(ascii: "9"):
-            if count <= 5, let known = lookup(text) { return known }
-            if let i = GoNumberParsing.simpleDecimal(utf8) { return .int(i) }
-            if allowTimestamp && count >= 6 && Timestamp.isTimestamp(Array(utf8)) { return .timestamp(text) }
-            var plain = Array(utf8)
+            if count <= 5, let known = lookup(bytes) { return known }
+            if let i = GoNumberParsing.simpleDecimal(bytes) { return .int(i) }
+            if allowTimestamp && count >= 6 && Timestamp.isTimestamp(bytes) { return .timestamp }
+            guard bytes.contains(UInt8(ascii: "_")) else { return number(bytes) }
+            var plain = Array(bytes)
             plain.removeAll { $0 == UInt8(ascii: "_") }
-            if let i = GoNumberParsing.parseInt(plain) { return .int(i) }
-            if let u = GoNumberParsing.parseUInt(plain) { return .uint(u) }
-            if GoNumberParsing.isYAMLStyleFloat(plain), let d = GoNumberParsing.parseFloat(plain) {
-                return .float(d)
-            }
-            if plain.starts(with: [UInt8(ascii: "0"), UInt8(ascii: "b")]) {
-                if let i = GoNumberParsing.parseBinary(plain.dropFirst(2), negative: false) { return .int(i) }
-                if let u = GoNumberParsing.parseBinaryUnsigned(plain.dropFirst(2)) { return .uint(u) }
-            } else if plain.starts(with: [UInt8(ascii: "-"), UInt8(ascii: "0"), UInt8(ascii: "b")]) {
-                if let i = GoNumberParsing.parseBinary(plain.dropFirst(3), negative: true) { return .int(i) }
-            }
-            return .string(text)
+            return plain.withUnsafeBufferPointer { number($0) }
         default:
-            return .string(text)
+            return .string
         }
+    }
+
+    /// The number forms after the fast paths (underscores already removed).
+    private static func number(_ plain: UnsafeBufferPointer<UInt8>) -> PlainScalar {
+        if let i = GoNumberParsing.parseInt(plain) { return .int(i) }
+        if let u = GoNumberParsing.parseUInt(plain) { return .uint(u) }
+        if GoNumberParsing.isYAMLStyleFloat(plain), let d = GoNumberParsing.parseFloat(plain) {
+            return .float(d)
+        }
+        if plain.starts(with: [UInt8(ascii: "0"), UInt8(ascii: "b")]) {
+            let digits = UnsafeBufferPointer(rebasing: plain.dropFirst(2))
+            if let i = GoNumberParsing.parseBinary(digits, negative: false) { return .int(i) }
+            if let u = GoNumberParsing.parseBinaryUnsigned(digits) { return .uint(u) }
+        } else if plain.starts(with: [UInt8(ascii: "-"), UInt8(ascii: "0"), UInt8(ascii: "b")]) {
+            let digits = UnsafeBufferPointer(rebasing: plain.dropFirst(3))
+            if let i = GoNumberParsing.parseBinary(digits, negative: true) { return .int(i) }
+        }
+        return .string
     }
 
     /// yaml.v2's table of words (booleans, nulls, infinities), matched on
     /// the bytes packed into an integer.
-    private static func lookup(_ text: String) -> ResolvedScalar? {
+    private static func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> PlainScalar? {
         var packed: UInt64 = 0
         var count = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             count += 1
             if count > 5 { return nil }
             packed = packed << 8 | UInt64(byte)
@@ -152,6 +181,19 @@ enum ResolvedScalar: Equatable {
     }
 }
 
+/// `ResolvedScalar` without the text: what `classifyPlain` finds.
+enum PlainScalar {
+    case null
+    case bool(Bool)
+    case int(Int64)
+    case uint(UInt64)
+    case float(Double)
+    /// The text itself.
+    case string
+    /// Looks like a timestamp (the text itself).
+    case timestamp
+}
+
 struct ResolveFailure: Error {
     var message: String
 }
@@ -160,8 +202,7 @@ struct ResolveFailure: Error {
 /// `2006-1-2T15:4:5.999999999Z07:00`, the same with `t`,
 /// `2006-1-2 15:4:5.999999999` and `2006-1-2`.
 enum Timestamp {
-    static func isTimestamp<C: Collection>(_ text: C) -> Bool where C.Element == UInt8 {
-        let s = Array(text)
+    static func isTimestamp(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
         // Quick check: all forms start with four digits and '-'.
         var i = 0
         while i < s.count, isDigit(s[i]) { i += 1 }
@@ -175,7 +216,7 @@ enum Timestamp {
     private static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
 
     /// One or two digits (Go's non-fixed `getnum`).
-    private static func number(_ s: [UInt8], _ i: inout Int) -> Int? {
+    private static func number(_ s: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> Int? {
         guard i < s.count, isDigit(s[i]) else { return nil }
         var n = Int(s[i] - 0x30)
         i += 1
@@ -187,7 +228,7 @@ enum Timestamp {
     }
 
     /// `2006-1-2`: returns the index after the date, or nil.
-    private static func parseDate(_ s: [UInt8]) -> Int? {
+    private static func parseDate(_ s: UnsafeBufferPointer<UInt8>) -> Int? {
         guard s.count >= 5 else { return nil }
         var year = 0
         for k in 0..<4 {
@@ -212,7 +253,7 @@ enum Timestamp {
         }
     }
 
-    private static func parse(_ s: [UInt8], separator: UInt8, zone: Bool) -> Bool {
+    private static func parse(_ s: UnsafeBufferPointer<UInt8>, separator: UInt8, zone: Bool) -> Bool {
         guard var i = parseDate(s), i < s.count, s[i] == separator else { return false }
         i += 1
         guard let hour = number(s, &i), hour < 24, i < s.count, s[i] == UInt8(ascii: ":") else { return false }

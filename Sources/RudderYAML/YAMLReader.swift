@@ -27,7 +27,9 @@ public enum YAMLReader {
         for chunk in try documentChunks(bytes, source: source) {
             let value = try readChunk(bytes, chunk: chunk, source: source, limits: limits, top: .map,
                                       helmPrefix: "cannot unmarshal yaml document: ")
-            if case .map(let m) = value { mergeMaps(into: &merged, m) }
+            guard case .map(let m) = value else { continue }
+            // Merging into nothing gives the map itself (no rehashing).
+            if merged.isEmpty { merged = m } else { mergeMaps(into: &merged, m) }
         }
         return .map(merged)
     }

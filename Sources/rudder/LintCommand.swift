@@ -2,26 +2,35 @@ import ArgumentParser
 import RudderChart
 import RudderCore
 
-/// `rudder lint [CHART…]`: Helm's lint rules with Helm's verdicts and output
-/// (`--format text`), or the findings as JSON (`--format json`).
+/// `rudder lint [CHART…]`: Helm's lint rules with Helm's verdicts and output,
+/// plus Rudder's production, hygiene and Kubernetes schema rules (off with
+/// `--rules helm`), as text (Helm's layout), JSON, SARIF, JUnit or GitHub annotations.
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
-        abstract: "Examine charts for possible issues (as `helm lint`).",
+        abstract: "Examine charts for possible issues (as `helm lint`, and what the cluster would reject).",
         discussion: """
-            Runs every rule of `helm lint` 4.1.4: [ERROR] findings fail the chart, and with \
-            --strict [WARNING] findings do too. The exit status is 1 when any chart fails.
+            Runs every rule of `helm lint` 4.1.4 and Rudder's own rules on top: workloads \
+            fit for production (resources, probes, non-root, privileges, host access, \
+            capabilities, image tags, literal secrets, Service/HPA/PDB targets, Ingress TLS), \
+            chart hygiene (YAML 1.1 surprises, undefined values, exponent numbers, duplicate \
+            keys, defaults against values.schema.json) and the Kubernetes schemas (1.35, \
+            strict; --schema-location DIR for CRDs). Rudder's findings print as \
+            `[WARNING] templates/x.yaml:12:7: (rule-id) message`; --format json and sarif \
+            add each rule's fix. Switch a rule off with --disable RULE or a `disable:` list in \
+            .rudder-lint.yaml in the chart or the repository root. --rules helm runs only \
+            helm lint's rules, with helm lint's exact output and exit statuses.
 
-            With --rules all, or any of --format sarif|junit|github, --fail-level or \
-            --values-dir, Rudder's production rules run too (switch one off with \
-            --disable RULE or a `disable:` list in .rudder-lint.yaml in the chart or the \
-            repository root) and the exit status is 0 when clean, 1 when a finding is at \
-            or above --fail-level (error; warning with --strict), 2 for usage or load errors.
+            [ERROR] findings fail the chart, and with --strict [WARNING] findings do too; \
+            the exit status is 1 when any chart fails. With --format sarif|junit|github, \
+            --fail-level or --values-dir the exit status is 0 when clean, 1 when a finding \
+            is at or above --fail-level (error; warning with --strict), 2 for usage or load errors.
 
             Examples:
               rudder lint charts/anything-llm \\
                   -f charts/anything-llm/departments/engineering.yaml
               rudder lint charts/* --strict --format json
+              rudder lint charts/web --rules helm --strict
               rudder lint charts/web --values-dir charts/web/ci --format sarif > lint.sarif
             """
     )
@@ -33,7 +42,7 @@ struct LintCommand: ParsableCommand {
         case junit
         case github
 
-        /// The formats CI reads: production rules on by default, CI exit statuses.
+        /// The formats CI reads: exit statuses 0, 1 (findings at --fail-level) and 2 (usage or load errors).
         var isCI: Bool { self == .sarif || self == .junit || self == .github }
     }
 
@@ -80,9 +89,9 @@ struct LintCommand: ParsableCommand {
     }
 
     @Option(name: .customLong("rules"), help: ArgumentHelp(
-        "Rules to run: helm (helm lint's only) or all (with the production rules of Rudder).",
+        "Rules to run: all (helm lint's and Rudder's) or helm (helm lint's only, with its exact output).",
         valueName: "SET"))
-    var ruleSet: RuleSet?
+    var ruleSet: RuleSet = .all
 
     @Option(name: .customLong("disable"), help: ArgumentHelp("Switch a Rudder rule off (repeatable).", valueName: "RULE"))
     var disabledRules: [String] = []
@@ -117,19 +126,19 @@ struct LintCommand: ParsableCommand {
 
         let ciMode = format.isCI || failLevel != nil || valuesDirectory != nil
         let usage: Int32 = ciMode ? 2 : 1
-        let rules = ruleSet ?? (ciMode ? .all : .helm)
+        let rudderRules = LintRule.rudderRules.map(\.rule)
+        let known = Set(rudderRules.map(\.id))
+        for id in disabledRules where !known.contains(id) {
+            throw CLIFailure("unknown rule \"\(id)\" for --disable", status: 2)
+        }
         var ruleList = LintRule.helmRules
-        if rules == .all {
-            let added = (LintRule.productionRules + LintRule.hygieneRules + LintRule.schemaRules).map(\.rule)
-            let known = Set(added.map(\.id))
-            for id in disabledRules where !known.contains(id) {
-                throw CLIFailure("unknown rule \"\(id)\" for --disable", status: 2)
-            }
-            options.additionalChecks = [ProductionCheck(disabled: Set(disabledRules)), HygieneCheck(disabled: Set(disabledRules))]
+        if ruleSet == .all {
+            let disabled = Set(disabledRules)
+            options.additionalChecks = [ProductionCheck(disabled: disabled), HygieneCheck(disabled: disabled)]
             if let bundle = KubernetesSchemaBundle.bundled(schemaLocation: schemaLocation) {
-                options.additionalChecks.append(KubernetesSchemaCheck(bundle: bundle, disabled: Set(disabledRules)))
+                options.additionalChecks.append(KubernetesSchemaCheck(bundle: bundle, disabled: disabled))
             }
-            ruleList += added.filter { !disabledRules.contains($0.id) }
+            ruleList += rudderRules.filter { !disabled.contains($0.id) }
         }
 
         let report: LintReport

@@ -32,6 +32,13 @@ struct Rudder: ParsableCommand {
 enum Main {
     static func main() {
         do {
+            let words = CommandLine.arguments.dropFirst()
+            if words.first == "template", Terminal.environment("RUDDER_FULL_PARSER") == nil,
+                let invocation = TemplateFastPath.parse(words.dropFirst())
+            {
+                try invocation.run()
+                return
+            }
             var command = try Rudder.parseAsRoot()
             try command.run()
         } catch let failure as CLIFailure {

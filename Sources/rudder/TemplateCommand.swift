@@ -75,6 +75,50 @@ struct TemplateCommand: ParsableCommand {
     var quiet = false
 
     mutating func run() throws {
+        try invocation.run()
+    }
+
+    /// The parsed command line as plain values (the fast path fills the same).
+    var invocation: TemplateInvocation {
+        TemplateInvocation(
+            arguments: arguments, valueFiles: values.valueFiles, set: values.set, setString: values.setString,
+            setJSON: values.setJSON, setFile: values.setFile, setLiteral: values.setLiteral,
+            skipSchemaValidation: values.skipSchemaValidation, namespace: namespace, showOnly: showOnly,
+            includeCRDs: includeCRDs, skipTests: skipTests, noHooks: noHooks, isUpgrade: isUpgrade,
+            kubeVersion: kubeVersion, apiVersions: apiVersions, outputDir: outputDir, useReleaseName: useReleaseName,
+            enableDNS: enableDNS, timeout: timeout, generateName: generateName, debug: debug,
+            valuesDir: valuesDir, quiet: quiet)
+    }
+}
+
+/// `rudder template`'s options as plain values, and the command's work.
+struct TemplateInvocation: Equatable {
+    var arguments: [String] = []
+    var valueFiles: [String] = []
+    var set: [String] = []
+    var setString: [String] = []
+    var setJSON: [String] = []
+    var setFile: [String] = []
+    var setLiteral: [String] = []
+    var skipSchemaValidation = false
+    var namespace = "default"
+    var showOnly: [String] = []
+    var includeCRDs = false
+    var skipTests = false
+    var noHooks = false
+    var isUpgrade = false
+    var kubeVersion: String?
+    var apiVersions: [String] = []
+    var outputDir: String?
+    var useReleaseName = false
+    var enableDNS = false
+    var timeout = "5m0s"
+    var generateName = false
+    var debug = false
+    var valuesDir: String?
+    var quiet = false
+
+    func run() throws {
         var positional = arguments
         if positional.isEmpty {
             throw CLIFailure("\"rudder template\" requires at least 1 argument\n\nUsage:  rudder template [NAME] [CHART] [flags]")
@@ -90,9 +134,9 @@ struct TemplateCommand: ParsableCommand {
         }
         request.namespace = namespace
         request.values = ValuesOptions(
-            valueFiles: values.valueFiles, setJSON: values.setJSON, set: values.set,
-            setString: values.setString, setFile: values.setFile, setLiteral: values.setLiteral)
-        request.skipSchemaValidation = values.skipSchemaValidation
+            valueFiles: valueFiles, setJSON: setJSON, set: set,
+            setString: setString, setFile: setFile, setLiteral: setLiteral)
+        request.skipSchemaValidation = skipSchemaValidation
         request.isUpgrade = isUpgrade
         request.kubeVersion = kubeVersion
         request.apiVersions = apiVersions.flatMap { splitCommaList($0) }

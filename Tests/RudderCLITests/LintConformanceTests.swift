@@ -4,7 +4,9 @@ import _RudderTestSupport
 
 /// `rudder lint` against `helm lint`: every case of Tests/Golden/lint/lint.cases
 /// (made by scripts/lint-goldens.py over the broken charts of Tests/Fixtures/lint)
-/// is run with the same arguments. The exit status must be Helm's, the findings
+/// is run with the same arguments and `--rules helm` (helm lint's rules only;
+/// LintDefaultModeTests runs the same cases with Rudder's rules on top).
+/// The exit status must be Helm's, the findings
 /// (severity, file, message) must be Helm's, and stdout and stderr must be
 /// byte-identical. `$ROOT` in a golden stands for the repository root.
 @Suite struct LintConformanceTests {
@@ -56,7 +58,7 @@ import _RudderTestSupport
     func matchesHelm(_ golden: GoldenCase) throws {
         let root = GoldenCases.repositoryRoot()
         let arguments = (golden["args"] ?? "").split(separator: "\n").map(String.init)
-        let result = try TestProcess.run([TestProcess.rudderPath(), "lint"] + arguments, directory: root)
+        let result = try TestProcess.run([TestProcess.rudderPath(), "lint", "--rules", "helm"] + arguments, directory: root)
         let stdout = result.stdout.replacingAll(root, with: "$ROOT")
         let stderr = result.stderr.replacingAll(root, with: "$ROOT")
         #expect("\(result.status)" == golden["status"], "exit status differs")
@@ -72,8 +74,8 @@ import _RudderTestSupport
     @Test func jsonFormatAgreesWithText() throws {
         let root = GoldenCases.repositoryRoot()
         let chart = "Tests/Fixtures/lint/many-problems"
-        let text = try TestProcess.run([TestProcess.rudderPath(), "lint", chart], directory: root)
-        let json = try TestProcess.run([TestProcess.rudderPath(), "lint", chart, "--format", "json"], directory: root)
+        let text = try TestProcess.run([TestProcess.rudderPath(), "lint", chart, "--rules", "helm"], directory: root)
+        let json = try TestProcess.run([TestProcess.rudderPath(), "lint", chart, "--rules", "helm", "--format", "json"], directory: root)
         #expect(json.status == text.status)
         #expect(json.stdout.hasPrefix("{\"schemaVersion\":1,\"strict\":false,\"linted\":1,\"failed\":1,"))
         #expect(json.stdout.contains("\"rule\":\"chart-version-type\",\"severity\":\"error\",\"file\":\"Chart.yaml\",\"line\":3,\"column\":10,"))

@@ -38,6 +38,57 @@ import _RudderTestSupport
         #expect(LintRule.fix(for: id)?.isEmpty == false)
     }
 
+    /// Where each rule's finding is in the template source of the fixture
+    /// (a place inside a block written by toYaml goes to the key above it).
+    static let sourcePlaces: [String: String] = [
+        "container-capabilities-drop": "templates/deployment.yaml:24:11", "container-image-tag": "templates/deployment.yaml:22:11",
+        "container-privilege-escalation": "templates/deployment.yaml:24:11", "container-privileged": "templates/deployment.yaml:24:11",
+        "container-probes": "templates/deployment.yaml:21:11", "container-read-only-root": "templates/deployment.yaml:24:11",
+        "container-resources": "templates/deployment.yaml:21:11", "env-secret-literal": "templates/deployment.yaml:37:11",
+        "hpa-target": "templates/hpa.yaml:7:5", "ingress-tls": "templates/ingress.yaml:11:3",
+        "pdb-present": "templates/deployment.yaml:6:3", "pdb-target": "templates/pdb.yaml:9:5",
+        "pod-host-namespaces": "templates/deployment.yaml:15:7", "pod-host-path": "templates/deployment.yaml:46:13",
+        "pod-run-as-non-root": "templates/deployment.yaml:24:11", "service-selector": "templates/service.yaml:6:3",
+    ]
+
+    @Test(arguments: ruleIDs)
+    func findingIsPlacedInTheSource(_ id: String) throws {
+        let result = try Self.lint(Self.chart, valueFiles: ["Tests/Fixtures/lint2/workload-values/\(id).yaml"])
+        let finding = try #require(result.findings.first { $0.ruleID == id })
+        #expect(!finding.rendered)
+        #expect("\(finding.file):\(finding.line ?? 0):\(finding.column ?? 0)" == Self.sourcePlaces[id])
+    }
+
+    /// Rendered lines trace back to the one source line that spells them out;
+    /// lines written from values, or matching several source lines, do not.
+    @Test func sourceTrace() {
+        let source = "kind: Pod\nspec:\n  securityContext:\n    {{- toYaml .Values.a | nindent 4 }}\n  containers:\n"
+            + "    - name: {{ .Values.name }}\n      securityContext:\n        {{- toYaml .Values.b | nindent 8 }}\n"
+            + "      image: \"{{ .Values.repo }}:{{ .Values.tag }}\"\n      - name: other\n"
+        let trace = SourceTrace(source: Array(source.utf8))
+        #expect(trace.trace("    - name: web", column: 7)?.line == 6)
+        #expect(trace.trace("    - name: web", column: 7)?.column == 7)
+        #expect(trace.trace("      image: \"nginx:1.27\"", column: 14)?.line == 9)
+        #expect(trace.trace("      image: \"nginx:1.27\"", column: 14)?.column == 14)  // in the literal part
+        #expect(trace.trace("      image: \"nginx:1.27\"", column: 16)?.column == 7)  // past it: the line's start
+        #expect(trace.trace("  securityContext:", column: 3)?.line == 3)  // two match; one is indented alike
+        #expect(trace.trace("      securityContext:", column: 7)?.line == 7)
+        #expect(trace.trace("    securityContext:", column: 5) == nil)  // two match, neither indented alike
+        #expect(trace.trace("    runAsNonRoot: true", column: 5) == nil)  // written by toYaml
+        #expect(trace.trace("", column: 1) == nil)
+    }
+
+    /// A chart whose objects come whole from values keeps places in the rendered output, marked so.
+    @Test func untraceablePlacesStayInTheRenderedOutput() throws {
+        let result = try Self.lint("Tests/Fixtures/lint2/from-values")
+        let finding = try #require(result.findings.first { $0.ruleID == "ingress-tls" })
+        #expect(finding.rendered)
+        #expect(finding.file == "templates/objects.yaml")
+        #expect(finding.line == 8 && finding.column == 3)
+        #expect(finding.description == "[WARNING] templates/objects.yaml: (ingress-tls) Ingress/plain: no spec.tls; "
+            + "traffic is served in plain HTTP (line 8, column 3 of the rendered output)")
+    }
+
     @Test(arguments: ruleIDs)
     func ruleCanBeDisabled(_ id: String) throws {
         let result = try Self.lint(
@@ -71,6 +122,17 @@ import _RudderTestSupport
         #expect(result.findings.map(\.ruleID) == ["ingress-tls"], "\(result.findings)")
         let unconfigured = try Self.lint("Tests/Fixtures/lint2/configured", readsConfig: false)
         #expect(Set(unconfigured.findings.map(\.ruleID)) == ["ingress-tls", "container-probes", "container-read-only-root"])
+    }
+
+    /// A `.rudder-lint.yaml` that cannot be used is an error of its own (lint-config).
+    @Test func unusableConfigFileIsReported() throws {
+        let result = try Self.lint("Tests/Fixtures/lint2/bad-config", readsConfig: true)
+        #expect(result.findings.map(\.ruleID) == ["lint-config"], "\(result.findings)")
+        #expect(result.findings.first?.severity == .error)
+        #expect(result.findings.first?.file.hasSuffix("/Tests/Fixtures/lint2/bad-config/.rudder-lint.yaml") == true)
+        #expect(result.findings.first?.message == "disable must be a list of rule ids")
+        #expect(LintRule.fix(for: "lint-config")?.isEmpty == false)
+        #expect(try Self.lint("Tests/Fixtures/lint2/configured", readsConfig: true).findings.allSatisfy { $0.ruleID != "lint-config" })
     }
 
     /// A render that failed on `required` skips the checks, at info.

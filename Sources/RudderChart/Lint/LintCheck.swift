@@ -22,4 +22,6 @@ public struct LintInput: Sendable {
     public var findings: [LintFinding]
     /// What rendering logged (`level=WARN msg="missing required value" …`).
     public var logs: [String] = []
+    /// `--skip-schema-validation`: rules that apply values.schema.json stay quiet.
+    public var skipSchemaValidation = false
 }

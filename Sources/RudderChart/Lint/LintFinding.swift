@@ -29,6 +29,10 @@ public enum LintSeverity: Int, Sendable, Comparable, CaseIterable {
 
 /// One thing the linter found: which rule, how bad, where, and what.
 ///
+/// Rudder's rules over rendered objects give the place in the template's
+/// source when the rendered line traces back to it, else in the template's
+/// rendered output, with `rendered` set.
+///
 /// `file` is the path exactly as Helm prints it after the severity: chart-relative
 /// (`Chart.yaml`, `templates/`, `templates/deployment.yaml`, `crds/x.yaml`), the
 /// absolute chart directory for the dependency rules, or empty. `line` and
@@ -41,6 +45,9 @@ public struct LintFinding: Sendable, Equatable, CustomStringConvertible {
     public var line: Int?
     public var column: Int?
     public var message: String
+    /// Whether `line` and `column` are in the rendered output of the template
+    /// `file` (a place that could not be traced back to its source).
+    public var rendered = false
 
     public init(ruleID: String, severity: LintSeverity, file: String, line: Int? = nil, column: Int? = nil, message: String) {
         self.ruleID = ruleID
@@ -55,8 +62,34 @@ public struct LintFinding: Sendable, Equatable, CustomStringConvertible {
         self.init(ruleID: rule.id, severity: rule.severity, file: file, line: position?.line, column: position?.column, message: message)
     }
 
-    /// Helm's line: `[ERROR] templates/: message`.
-    public var description: String { "[\(severity.label)] \(file): \(message)" }
+    /// Whether one of `helm lint`'s own rules found this (else one of Rudder's).
+    public var isHelmRule: Bool { LintRule.helmRuleIDs.contains(ruleID) }
+
+    /// The line of text output. Helm's rules keep Helm's line,
+    /// `[ERROR] templates/: message`; Rudder's rules add the place and their
+    /// rule id and always take one line:
+    /// `[WARNING] templates/deployment.yaml:12:7: (container-resources) message`.
+    public var description: String { "[\(severity.label)] " + body }
+
+    /// What follows the severity label in `description`.
+    var body: String {
+        if isHelmRule { return "\(file): \(message)" }
+        let oneLine = message.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
+            .map { $0.drop { $0 == " " || $0 == "\t" } }.filter { !$0.isEmpty }.joined(separator: "; ")
+        return "\(place): (\(ruleID)) \(oneLine)\(renderedNote)"
+    }
+
+    /// `file:line:column` when the place is in the source, else the file alone.
+    var place: String {
+        guard !rendered, let line else { return file }
+        return "\(file):\(line)" + (column.map { ":\($0)" } ?? "")
+    }
+
+    /// ` (line 12, column 7 of the rendered output)` for a place that is only known there, else empty.
+    var renderedNote: String {
+        guard rendered, let line else { return "" }
+        return " (line \(line)" + (column.map { ", column \($0)" } ?? "") + " of the rendered output)"
+    }
 }
 
 /// A rule of the linter: a stable identifier, its severity and what it checks.
@@ -116,6 +149,9 @@ extension LintRule {
     public static let crdYAML = LintRule(id: "crd-yaml", severity: .error, summary: "each CRD document parses as YAML")
     public static let crdAPIVersion = LintRule(id: "crd-api-version", severity: .error, summary: "a CRD's apiVersion is in apiextensions.k8s.io")
     public static let crdKind = LintRule(id: "crd-kind", severity: .error, summary: "a CRD's kind is CustomResourceDefinition")
+
+    /// The ids of `helmRules`: findings of these print in Helm's layout.
+    public static let helmRuleIDs: Set<String> = Set(helmRules.map(\.id))
 
     /// Every rule of part 1, in Helm's run order.
     public static let helmRules: [LintRule] = [

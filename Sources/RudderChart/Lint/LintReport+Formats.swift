@@ -3,7 +3,9 @@ import RudderYAML
 /// Output formats of a lint report. The library builds the text; the CLI prints it.
 ///
 /// `text` is Helm's layout: per chart `==> Linting <path>`, one
-/// `[SEVERITY] <file>: <message>` line per finding (or `Error <reason>` when the
+/// `[SEVERITY] <file>: <message>` line per finding of Helm's rules
+/// (`[SEVERITY] <file>:<line>:<column>: (<rule id>) <message>` on one line for
+/// Rudder's rules) (or `Error <reason>` when the
 /// path is not a chart), a blank line; then the summary
 /// `N chart(s) linted, M chart(s) failed` on stdout, or, when a chart failed,
 /// `Error: <summary>` on stderr (exit status 1). `--quiet` leaves out INFO
@@ -28,7 +30,9 @@ import RudderYAML
 ///               "file": "templates/a.yaml",
 ///               "line": 3,                // 1-based, or null when unknown
 ///               "column": 5,              // 1-based, or null when unknown
-///               "message": "unable to parse YAML: …"
+///               "message": "unable to parse YAML: …",
+///               "fix": null,              // one line saying how to meet one of Rudder's rules, or null
+///               "rendered": false         // true: line and column are in the template's rendered output
 ///             }
 ///           ]
 ///         }
@@ -63,7 +67,7 @@ extension LintReport {
         case .warning: code = "33"
         case .info: code = "36"
         }
-        return "\u{1B}[\(code)m[\(finding.severity.label)]\u{1B}[0m \(finding.file): \(finding.message)"
+        return "\u{1B}[\(code)m[\(finding.severity.label)]\u{1B}[0m " + finding.body
     }
 
     /// The JSON document described above, with a trailing newline.
@@ -74,7 +78,8 @@ extension LintReport {
             let findings = chart.findings.filter { !quiet || $0.severity > .info }.map { finding in
                 "{\"rule\":\(Self.jsonString(finding.ruleID)),\"severity\":\(Self.jsonString(finding.severity.name)),"
                     + "\"file\":\(Self.jsonString(finding.file)),\"line\":\(finding.line.map(String.init) ?? "null"),"
-                    + "\"column\":\(finding.column.map(String.init) ?? "null"),\"message\":\(Self.jsonString(finding.message))}"
+                    + "\"column\":\(finding.column.map(String.init) ?? "null"),\"message\":\(Self.jsonString(finding.message)),"
+                    + "\"fix\":\(LintRule.fix(for: finding.ruleID).map(Self.jsonString) ?? "null"),\"rendered\":\(finding.rendered)}"
             }
             chartsText.append(
                 "{\"path\":\(Self.jsonString(chart.path)),\"failed\":\(chart.failed(strict: strict)),"

@@ -84,7 +84,7 @@ public enum Linter {
             let chart = try? context.loaded.get()
             let input = LintInput(
                 chartPath: path, chart: chart, prepared: context.prepared, rendered: context.rendered,
-                findings: context.findings, logs: context.logs.lines)
+                findings: context.findings, logs: context.logs.lines, skipSchemaValidation: options.skipSchemaValidation)
             for check in options.additionalChecks { context.findings += check.check(input) }
         }
         return (LintChartResult(path: path, findings: context.findings), context.logs.lines)

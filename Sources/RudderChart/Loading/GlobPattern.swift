@@ -8,8 +8,13 @@ public enum GlobPattern {
     }
 
     public static func match(_ pattern: String, _ name: String) throws(BadPattern) -> Bool {
-        var pattern = Array(pattern.unicodeScalars)[...]
-        var name = Array(name.unicodeScalars)[...]
+        try match(Array(pattern.unicodeScalars)[...], Array(name.unicodeScalars)[...])
+    }
+
+    /// The same, on scalars already split out (a rule tried on many paths).
+    static func match(_ pattern: Scalars, _ name: Scalars) throws(BadPattern) -> Bool {
+        var pattern = pattern
+        var name = name
         patternLoop: while !pattern.isEmpty {
             let (star, chunk, rest) = scanChunk(pattern)
             pattern = rest

@@ -7,6 +7,8 @@
 public struct HelmIgnore: Sendable {
     struct Rule: Sendable {
         var pattern: String
+        /// The pattern as scalars, converted once for all the paths it is tried on.
+        var scalars: ArraySlice<Unicode.Scalar>
         var negate: Bool
         var mustBeDirectory: Bool
         /// Match the base name only (no `/` in the pattern).
@@ -71,7 +73,9 @@ public struct HelmIgnore: Sendable {
         } else if !rule.contains("/") {
             baseNameOnly = true
         }
-        rules.append(Rule(pattern: rule, negate: negate, mustBeDirectory: mustBeDirectory, baseNameOnly: baseNameOnly))
+        rules.append(Rule(
+            pattern: rule, scalars: Array(rule.unicodeScalars)[...], negate: negate,
+            mustBeDirectory: mustBeDirectory, baseNameOnly: baseNameOnly))
     }
 
     /// Whether the chart-relative `path` (a directory when `isDirectory`) is
@@ -80,15 +84,18 @@ public struct HelmIgnore: Sendable {
     /// *not* match ignores it too (so `!x` alone keeps only `x`, as in Helm).
     public func ignores(_ path: String, isDirectory: Bool) -> Bool {
         if path.isEmpty || path == "." || path == "./" { return false }
+        // The path and its base name as scalars, once for all the rules.
+        let whole = Array(path.unicodeScalars)[...]
+        let base = Array(baseName(path).unicodeScalars)[...]
         for rule in rules {
-            let subject = rule.baseNameOnly ? baseName(path) : path
+            let subject = rule.baseNameOnly ? base : whole
             if rule.negate {
                 if rule.mustBeDirectory && !isDirectory { return true }
-                if !((try? GlobPattern.match(rule.pattern, subject)) ?? false) { return true }
+                if !((try? GlobPattern.match(rule.scalars, subject)) ?? false) { return true }
                 continue
             }
             if rule.mustBeDirectory && !isDirectory { continue }
-            if (try? GlobPattern.match(rule.pattern, subject)) ?? false { return true }
+            if (try? GlobPattern.match(rule.scalars, subject)) ?? false { return true }
         }
         return false
     }

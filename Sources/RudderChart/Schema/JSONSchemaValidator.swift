@@ -63,9 +63,12 @@ public struct JSONSchemaValidator: Sendable {
         try add(document: schema, uri: uri, defaultDraft: .draft2020)
         var pending = [uri]
         var loaded: Set<String> = [uri]
+        var referencesByResource: [String: [String]] = [:]
         while let next = pending.popLast() {
             guard let resource = resources[next] else { continue }
-            for reference in Self.references(in: resource.document, base: next) {
+            let references = Self.references(in: resource.document, base: next)
+            referencesByResource[next] = references
+            for reference in references {
                 let target = Self.stripFragment(reference)
                 if loaded.contains(target) || resources[target] != nil { continue }
                 loaded.insert(target)
@@ -86,7 +89,8 @@ public struct JSONSchemaValidator: Sendable {
         }
         // Every reference must point at something (jsonschema fails at compile time).
         for (uri, resource) in resources {
-            for reference in Self.references(in: resource.document, base: uri) where lookup(reference) == nil {
+            let references = referencesByResource[uri] ?? Self.references(in: resource.document, base: uri)
+            for reference in references where lookup(reference) == nil {
                 if let hash = reference.firstIndex(of: "#"), reference[reference.index(after: hash)...].hasPrefix("/") {
                     throw LoadError(message: "json-pointer in \(goQuote(reference)) not found")
                 }
@@ -117,7 +121,7 @@ public struct JSONSchemaValidator: Sendable {
         if case .map(let map) = document, case .string(let name)? = map["$schema"], let named = Draft.named(name) {
             draft = named
         }
-        if let problem = MetaschemaCheck.problem(in: document, uri: uri, draft: draft) {
+        if let problem = MetaschemaCheck.problem(in: document, uri: uri, draft: draft, regexes: &regexes) {
             throw LoadError(message: problem)
         }
         resources[uri] = Resource(uri: uri, document: document, pointer: [], draft: draft)
@@ -158,14 +162,22 @@ public struct JSONSchemaValidator: Sendable {
                 for key in patterns.keys { try compile(key) }
             }
             for key in map.keys.sorted() {
-                guard let child = map[key] else { continue }
-                // Values of these keywords are data, not schemas.
-                if ["enum", "const", "examples", "default", "required"].contains(key) { continue }
-                try index(child, pointer: pointer + [key], base: base, draft: draft, resourceURI: resourceURI)
+                switch key {
+                case "enum", "const", "examples", "default", "required":
+                    continue // data, not schemas
+                default:
+                    guard let child = map[key], child.isCollection else { continue }
+                    pointer.append(key)
+                    try index(child, pointer: pointer, base: base, draft: draft, resourceURI: resourceURI)
+                    pointer.removeLast()
+                }
             }
         case .list(let items):
-            for (offset, item) in items.enumerated() {
-                try index(item, pointer: pointer + [String(offset)], base: base, draft: draft, resourceURI: resourceURI)
+            var pointer = pointer
+            for (offset, item) in items.enumerated() where item.isCollection {
+                pointer.append(String(offset))
+                try index(item, pointer: pointer, base: base, draft: draft, resourceURI: resourceURI)
+                pointer.removeLast()
             }
         default:
             break
@@ -194,7 +206,14 @@ public struct JSONSchemaValidator: Sendable {
                 for key in ["$ref", "$dynamicRef", "$recursiveRef"] {
                     if case .string(let reference)? = map[key] { found.append(resolve(reference, against: base)) }
                 }
-                for (key, child) in map where !["enum", "const", "examples", "default"].contains(key) { walk(child, base: base) }
+                for (key, child) in map {
+                    switch key {
+                    case "enum", "const", "examples", "default":
+                        continue // data, not schemas
+                    default:
+                        walk(child, base: base)
+                    }
+                }
             case .list(let items):
                 for item in items { walk(item, base: base) }
             default:
@@ -272,6 +291,16 @@ public struct JSONSchemaValidator: Sendable {
             }
         }
         return current
+    }
+}
+
+extension Value {
+    /// A map or a list: the only values a schema walk descends into.
+    var isCollection: Bool {
+        switch self {
+        case .map, .list: return true
+        default: return false
+        }
     }
 }
 

@@ -11,6 +11,15 @@ enum MetaschemaCheck {
 
     static let typeNames = ["array", "boolean", "integer", "null", "number", "object", "string"]
 
+    /// The keywords `checkKeywords` looks at.
+    static let checkedKeywords: Set<String> = [
+        "type", "minimum", "maximum", "multipleOf", "exclusiveMinimum", "exclusiveMaximum",
+        "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties", "minContains", "maxContains",
+        "required", "pattern", "enum", "properties", "patternProperties", "$defs", "definitions", "dependentSchemas",
+        "allOf", "anyOf", "oneOf", "prefixItems", "items", "additionalProperties", "additionalItems", "contains",
+        "not", "if", "then", "else", "propertyNames", "unevaluatedProperties", "unevaluatedItems",
+    ]
+
     static func metaschemaURL(_ draft: Draft) -> String {
         switch draft {
         case .draft4: return "http://json-schema.org/draft-04/schema#"
@@ -22,8 +31,18 @@ enum MetaschemaCheck {
     }
 
     /// Helm's message when `document` (at `uri`) breaks its metaschema, or nil.
-    static func problem(in document: Value, uri: String, draft: Draft) -> String? {
-        guard let violation = check(document, schemaPath: [], draft: draft) else { return nil }
+    ///
+    /// A quick pass (keys in any order, no paths) runs first; only when it finds
+    /// a problem does the reporting pass (sorted keys, full paths) run to word
+    /// the first one as jsonschema does. Patterns compiled on the way land in
+    /// `regexes`.
+    static func problem(in document: Value, uri: String, draft: Draft, regexes: inout [String: GoRegex]) -> String? {
+        var quick = Walk(draft: draft, reporting: false, regexes: regexes)
+        let found = quick.check(document, schemaPath: []) != nil
+        regexes = quick.regexes
+        guard found else { return nil }
+        var reporting = Walk(draft: draft, reporting: true, regexes: regexes)
+        guard let violation = reporting.check(document, schemaPath: []) else { return nil }
         return goQuote(uri + "#") + " is not valid against metaschema: jsonschema validation failed with "
             + schemaQuote(metaschemaURL(draft)) + "\n" + String(violation.description.dropLast())
     }
@@ -31,117 +50,149 @@ enum MetaschemaCheck {
     static func leaf(_ path: [String], _ message: String, _ causes: [SchemaViolation] = []) -> SchemaViolation {
         SchemaViolation(instanceLocation: path, kind: .keyword(message), message: message, causes: causes)
     }
+}
 
-    /// The first problem of the subschema at `schemaPath`, wrapped as the draft's metaschema nests it.
-    static func check(_ schema: Value, schemaPath: [String], draft: Draft) -> SchemaViolation? {
-        switch schema {
-        case .map(let map):
-            guard let problem = checkKeywords(map, schemaPath: schemaPath, draft: draft) else { return nil }
-            if draft >= .draft2019 {
-                return SchemaViolation(instanceLocation: schemaPath, kind: .keyword("allOf"), message: "'allOf' failed", causes: [problem])
-            }
-            return problem
-        case .bool where draft > .draft4:
-            return nil
-        default:
-            let want = draft == .draft4 ? "object" : "boolean or object"
-            return leaf(schemaPath, "got \(jsonType(schema)), want \(want)")
-        }
-    }
+extension MetaschemaCheck {
+    /// One walk over a schema document: `reporting` sorts keys and spells
+    /// paths; the quick walk does neither.
+    struct Walk {
+        let draft: Draft
+        let reporting: Bool
+        var regexes: [String: GoRegex]
 
-    static func checkKeywords(_ map: [String: Value], schemaPath: [String], draft: Draft) -> SchemaViolation? {
-        func at(_ tokens: String...) -> [String] { schemaPath + tokens }
-        func want(_ value: Value, _ type: String, _ keyword: String) -> SchemaViolation? {
-            leaf(at(keyword), "got \(jsonType(value)), want \(type)")
+        func leaf(_ path: [String], _ message: String, _ causes: [SchemaViolation] = []) -> SchemaViolation {
+            MetaschemaCheck.leaf(path, message, causes)
         }
-        for keyword in map.keys.sorted() {
-            guard let value = map[keyword] else { continue }
-            switch keyword {
-            case "type":
-                // Built only when a problem is reported (it is costly and most schemas are fine).
-                var enumMessage: String { "value must be one of " + typeNames.map(schemaQuote).joined(separator: ", ") }
-                switch value {
-                case .string(let name) where typeNames.contains(name):
-                    continue
-                case .string:
-                    return leaf(at("type"), "'anyOf' failed", [leaf(at("type"), enumMessage), leaf(at("type"), "got string, want array")])
-                case .list(let items):
-                    for (index, item) in items.enumerated() {
-                        if case .string(let name) = item, typeNames.contains(name) { continue }
-                        let itemProblem = item.stringValue != nil
-                            ? leaf(at("type", String(index)), enumMessage)
-                            : leaf(at("type", String(index)), "got \(jsonType(item)), want string")
-                        return leaf(at("type"), "'anyOf' failed", [leaf(at("type"), enumMessage), itemProblem])
-                    }
-                default:
-                    return leaf(at("type"), "'anyOf' failed", [leaf(at("type"), enumMessage), leaf(at("type"), "got \(jsonType(value)), want array")])
-                }
-            case "minimum", "maximum", "multipleOf":
-                if numberOf(value) == nil { return want(value, "number", keyword) }
-            case "exclusiveMinimum", "exclusiveMaximum":
-                if draft == .draft4 {
-                    if case .bool = value { continue }
-                    return want(value, "boolean", keyword)
-                }
-                if numberOf(value) == nil { return want(value, "number", keyword) }
-            case "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties", "minContains", "maxContains":
-                var problem: SchemaViolation?
-                if numberOf(value) == nil || !isInteger(value) {
-                    problem = want(value, "integer", keyword)
-                } else if numericValue(value) < 0 {
-                    problem = leaf(at(keyword), "minimum: got \(schemaNumber(numericValue(value))), want 0")
-                }
-                guard let problem else { continue }
-                // Drafts 4-7 define the `min*` counts as an allOf (a count with a default of 0).
-                if draft <= .draft7 && keyword.hasPrefix("min") && keyword != "minContains" {
-                    return leaf(at(keyword), "'allOf' failed", [problem])
+
+        /// Whether `pattern` compiles (Go's RE2 syntax), remembering what compiled.
+        mutating func compiles(_ pattern: String) -> Bool {
+            if regexes[pattern] != nil { return true }
+            guard let regex = try? GoRegex(pattern) else { return false }
+            regexes[pattern] = regex
+            return true
+        }
+
+        func keys(_ map: [String: Value]) -> [String] {
+            reporting ? map.keys.sorted() : Array(map.keys)
+        }
+
+        /// The first problem of the subschema at `schemaPath`, wrapped as the draft's metaschema nests it.
+        mutating func check(_ schema: Value, schemaPath: [String]) -> SchemaViolation? {
+            switch schema {
+            case .map(let map):
+                guard let problem = checkKeywords(map, schemaPath: schemaPath) else { return nil }
+                if draft >= .draft2019 {
+                    return SchemaViolation(instanceLocation: schemaPath, kind: .keyword("allOf"), message: "'allOf' failed", causes: [problem])
                 }
                 return problem
-            case "required":
-                guard case .list(let names) = value else { return want(value, "array", keyword) }
-                for (index, name) in names.enumerated() where name.stringValue == nil {
-                    return leaf(at("required", String(index)), "got \(jsonType(name)), want string")
-                }
-            case "pattern":
-                guard case .string(let pattern) = value else { return want(value, "string", keyword) }
-                do {
-                    _ = try GoRegex(pattern)
-                } catch {
-                    return leaf(at("pattern"), "\(schemaQuote(pattern)) is not valid regex: \(error.description)")
-                }
-            case "enum":
-                if value.listValue == nil { return want(value, "array", keyword) }
-            case "properties", "patternProperties", "$defs", "definitions", "dependentSchemas":
-                guard case .map(let children) = value else { return want(value, "object", keyword) }
-                for name in children.keys.sorted() {
-                    if keyword == "patternProperties", (try? GoRegex(name)) == nil {
-                        return leaf(at(keyword), "\(schemaQuote(name)) is not valid regex")
-                    }
-                    if let child = children[name], let problem = check(child, schemaPath: at(keyword, name), draft: draft) {
-                        return problem
-                    }
-                }
-            case "allOf", "anyOf", "oneOf", "prefixItems":
-                guard case .list(let children) = value else { return want(value, "array", keyword) }
-                if children.isEmpty { return leaf(at(keyword), "minItems: got 0, want 1") }
-                for (index, child) in children.enumerated() {
-                    if let problem = check(child, schemaPath: at(keyword, String(index)), draft: draft) { return problem }
-                }
-            case "items" where draft < .draft2020:
-                if case .list(let children) = value {
-                    for (index, child) in children.enumerated() {
-                        if let problem = check(child, schemaPath: at(keyword, String(index)), draft: draft) { return problem }
-                    }
-                } else if let problem = check(value, schemaPath: at(keyword), draft: draft) {
-                    return problem
-                }
-            case "items", "additionalProperties", "additionalItems", "contains", "not", "if", "then", "else",
-                "propertyNames", "unevaluatedProperties", "unevaluatedItems":
-                if let problem = check(value, schemaPath: at(keyword), draft: draft) { return problem }
+            case .bool where draft > .draft4:
+                return nil
             default:
-                continue
+                let want = draft == .draft4 ? "object" : "boolean or object"
+                return leaf(schemaPath, "got \(jsonType(schema)), want \(want)")
             }
         }
-        return nil
+
+        mutating func checkKeywords(_ map: [String: Value], schemaPath: [String]) -> SchemaViolation? {
+            let reporting = self.reporting
+            func at(_ token: String) -> [String] { reporting ? schemaPath + [token] : schemaPath }
+            func at(_ token: String, _ second: String) -> [String] { reporting ? schemaPath + [token, second] : schemaPath }
+            func want(_ value: Value, _ type: String, _ keyword: String) -> SchemaViolation? {
+                leaf(at(keyword), "got \(jsonType(value)), want \(type)")
+            }
+            for keyword in keys(map) {
+                // One hash instead of the switch's string comparisons for the many
+                // keys it ignores (title, description, default, examples, …).
+                guard MetaschemaCheck.checkedKeywords.contains(keyword), let value = map[keyword] else { continue }
+                switch keyword {
+                case "type":
+                    // Built only when a problem is reported (it is costly and most schemas are fine).
+                    var enumMessage: String { "value must be one of " + typeNames.map(schemaQuote).joined(separator: ", ") }
+                    switch value {
+                    case .string(let name) where typeNames.contains(name):
+                        continue
+                    case .string:
+                        return leaf(at("type"), "'anyOf' failed", [leaf(at("type"), enumMessage), leaf(at("type"), "got string, want array")])
+                    case .list(let items):
+                        for (index, item) in items.enumerated() {
+                            if case .string(let name) = item, typeNames.contains(name) { continue }
+                            let itemProblem = item.stringValue != nil
+                                ? leaf(at("type", String(index)), enumMessage)
+                                : leaf(at("type", String(index)), "got \(jsonType(item)), want string")
+                            return leaf(at("type"), "'anyOf' failed", [leaf(at("type"), enumMessage), itemProblem])
+                        }
+                    default:
+                        return leaf(at("type"), "'anyOf' failed", [leaf(at("type"), enumMessage), leaf(at("type"), "got \(jsonType(value)), want array")])
+                    }
+                case "minimum", "maximum", "multipleOf":
+                    if numberOf(value) == nil { return want(value, "number", keyword) }
+                case "exclusiveMinimum", "exclusiveMaximum":
+                    if draft == .draft4 {
+                        if case .bool = value { continue }
+                        return want(value, "boolean", keyword)
+                    }
+                    if numberOf(value) == nil { return want(value, "number", keyword) }
+                case "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties", "minContains", "maxContains":
+                    var problem: SchemaViolation?
+                    if numberOf(value) == nil || !isInteger(value) {
+                        problem = want(value, "integer", keyword)
+                    } else if numericValue(value) < 0 {
+                        problem = leaf(at(keyword), "minimum: got \(schemaNumber(numericValue(value))), want 0")
+                    }
+                    guard let problem else { continue }
+                    // Drafts 4-7 define the `min*` counts as an allOf (a count with a default of 0).
+                    if draft <= .draft7 && keyword.hasPrefix("min") && keyword != "minContains" {
+                        return leaf(at(keyword), "'allOf' failed", [problem])
+                    }
+                    return problem
+                case "required":
+                    guard case .list(let names) = value else { return want(value, "array", keyword) }
+                    for (index, name) in names.enumerated() where name.stringValue == nil {
+                        return leaf(at("required", String(index)), "got \(jsonType(name)), want string")
+                    }
+                case "pattern":
+                    guard case .string(let pattern) = value else { return want(value, "string", keyword) }
+                    if !compiles(pattern) {
+                        do {
+                            _ = try GoRegex(pattern)
+                        } catch {
+                            return leaf(at("pattern"), "\(schemaQuote(pattern)) is not valid regex: \(error.description)")
+                        }
+                    }
+                case "enum":
+                    if value.listValue == nil { return want(value, "array", keyword) }
+                case "properties", "patternProperties", "$defs", "definitions", "dependentSchemas":
+                    guard case .map(let children) = value else { return want(value, "object", keyword) }
+                    for name in keys(children) {
+                        if keyword == "patternProperties", !compiles(name) {
+                            return leaf(at(keyword), "\(schemaQuote(name)) is not valid regex")
+                        }
+                        if let child = children[name], let problem = check(child, schemaPath: at(keyword, name)) {
+                            return problem
+                        }
+                    }
+                case "allOf", "anyOf", "oneOf", "prefixItems":
+                    guard case .list(let children) = value else { return want(value, "array", keyword) }
+                    if children.isEmpty { return leaf(at(keyword), "minItems: got 0, want 1") }
+                    for (index, child) in children.enumerated() {
+                        if let problem = check(child, schemaPath: at(keyword, String(index))) { return problem }
+                    }
+                case "items" where draft < .draft2020:
+                    if case .list(let children) = value {
+                        for (index, child) in children.enumerated() {
+                            if let problem = check(child, schemaPath: at(keyword, String(index))) { return problem }
+                        }
+                    } else if let problem = check(value, schemaPath: at(keyword)) {
+                        return problem
+                    }
+                case "items", "additionalProperties", "additionalItems", "contains", "not", "if", "then", "else",
+                    "propertyNames", "unevaluatedProperties", "unevaluatedItems":
+                    if let problem = check(value, schemaPath: at(keyword)) { return problem }
+                default:
+                    continue
+                }
+            }
+            return nil
+        }
     }
 }

@@ -70,7 +70,8 @@ extension ValidationRun {
                     if let error = result.error { errors.append(error) }
                 }
             }
-            if evaluated { outcome.evaluatedProperties.insert(name) }
+            // Only `unevaluatedProperties` (2019-09 on) reads these.
+            if evaluated && draft >= .draft2019 { outcome.evaluatedProperties.insert(name) }
         }
         if !additional.isEmpty {
             add("additional properties \(additional.map(schemaQuote).joined(separator: ", ")) not allowed")
@@ -134,7 +135,7 @@ extension ValidationRun {
             at.pointer += keyword
             let result = applyChild(schema, at: at, base: base, draft: draft, value: array[index], instance: instance + [String(index)])
             if let error = result.error { errors.append(error) }
-            outcome.evaluatedItems.insert(index)
+            if draft >= .draft2019 { outcome.evaluatedItems.insert(index) }
         }
         if draft < .draft2020 {
             var evaluated = 0

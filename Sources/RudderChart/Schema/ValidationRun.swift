@@ -21,8 +21,9 @@ struct ValidationOutcome {
 struct ValidationRun {
     let validator: JSONSchemaValidator
     /// Schema applications in progress: where, for which value, and the
-    /// keyword path that led there (jsonschema's `kwLoc`, `/$ref/…` through references).
-    var stack: [(location: SchemaLocation, valueID: Int, keywordLocation: String)] = []
+    /// reference keyword that led there, if any (the keyword path, jsonschema's
+    /// `kwLoc`, is spelled out from these only for a cycle's message).
+    var stack: [(location: SchemaLocation, valueID: Int, viaReference: String?)] = []
     var nextValueID = 1
 
     init(validator: JSONSchemaValidator) {
@@ -54,52 +55,42 @@ struct ValidationRun {
         }
         guard case .map(let s) = schema else { return ValidationOutcome() }
 
-        // The keyword path to here: a reference adds `/$ref`, anything else its pointer below the parent.
-        var keywordLocation = ""
-        if let parent = stack.last {
-            if let viaReference {
-                keywordLocation = parent.keywordLocation + "/" + viaReference
-            } else {
-                let suffix = location.pointer.count >= parent.location.pointer.count && location.uri == parent.location.uri
-                    ? Array(location.pointer.dropFirst(parent.location.pointer.count)) : location.pointer
-                keywordLocation = parent.keywordLocation + suffix.map { "/" + $0 }.joined()
-            }
-        }
         // Cycle check: the same schema again for the same value.
-        for entry in stack.reversed() {
+        for depth in stack.indices.reversed() {
+            let entry = stack[depth]
             if entry.valueID != valueID { break }
             if entry.location == location {
+                let here = keywordLocation(below: stack.count, location: location, viaReference: viaReference)
                 return ValidationOutcome(error: violation(
-                    "both \(keywordLocation) and \(entry.keywordLocation) resolve to \(goQuote(location.text)) causing reference cycle"))
+                    "both \(here) and \(keywordLocation(of: depth)) resolve to \(goQuote(location.text)) causing reference cycle"))
             }
         }
         if stack.count >= JSONSchemaValidator.maxDepth {
             return ValidationOutcome(error: violation("schema nesting is deeper than \(JSONSchemaValidator.maxDepth) levels"))
         }
-        stack.append((location, valueID, keywordLocation))
+        stack.append((location, valueID, viaReference))
         defer { stack.removeLast() }
 
+        // One pass over the schema's own keys says which groups of keywords to
+        // look up at all (most subschemas hold a type, a description, a default).
+        let present = SchemaKeywords(s)
         var base = base
         let idKey = draft == .draft4 ? "id" : "$id"
-        if case .string(let id)? = s[idKey], !id.isEmpty, !id.hasPrefix("#") {
+        if present.contains(.identifier), case .string(let id)? = s[idKey], !id.isEmpty, !id.hasPrefix("#") {
             base = JSONSchemaValidator.resolve(id, against: base)
         }
         var outcome = ValidationOutcome()
         var errors: [SchemaViolation] = []
 
         // type
-        if let types = typeNames(s["type"]) {
-            let actual = jsonType(value)
-            let matched = types.contains(actual) || (types.contains("integer") && actual == "number" && isInteger(value))
-            if !matched {
-                let order = ["null", "boolean", "number", "integer", "string", "array", "object"]
-                let wanted = order.filter { types.contains($0) }
-                outcome.error = violation("got \(actual), want \(wanted.joined(separator: " or "))")
-                return outcome
-            }
+        if present.contains(.type), let typeValue = s["type"], !typeMatches(typeValue, value), let types = typeNames(typeValue) {
+            let order = ["null", "boolean", "number", "integer", "string", "array", "object"]
+            let wanted = order.filter { types.contains($0) }
+            outcome.error = violation("got \(jsonType(value)), want \(wanted.joined(separator: " or "))")
+            return outcome
         }
         // const
-        if draft >= .draft6, let constant = s["const"] {
+        if present.contains(.constant), draft >= .draft6, let constant = s["const"] {
             if !jsonEqual(value, constant) {
                 switch constant {
                 case .list, .map: outcome.error = violation("'const' failed")
@@ -109,7 +100,7 @@ struct ValidationRun {
             }
         }
         // enum
-        if case .list(let options)? = s["enum"] {
+        if present.contains(.enumeration), case .list(let options)? = s["enum"] {
             if !options.contains(where: { jsonEqual(value, $0) }) {
                 let primitive = !options.contains { if case .list = $0 { return true }; if case .map = $0 { return true }; return false }
                 if !primitive {
@@ -123,14 +114,14 @@ struct ValidationRun {
             }
         }
         // format (asserted for drafts 4, 6 and 7, as Helm's validator compiles them)
-        if draft <= .draft7, case .string(let format)? = s["format"], case .string(let text) = value,
+        if present.contains(.format), draft <= .draft7, case .string(let format)? = s["format"], case .string(let text) = value,
             let problem = SchemaFormats.problem(format, text)
         {
             outcome.error = violation("\(display(value)) is not valid \(format): \(problem)")
             return outcome
         }
         // $ref
-        if case .string(let reference)? = s["$ref"] {
+        if present.contains(.reference), case .string(let reference)? = s["$ref"] {
             let result = validateReference(reference, keyword: "$ref", base: base, value: value, instance: instance, valueID: valueID)
             outcome.absorb(result)
             if draft < .draft2019 {
@@ -155,7 +146,7 @@ struct ValidationRun {
             break
         }
 
-        if draft >= .draft2019 {
+        if present.contains(.dynamicReference), draft >= .draft2019 {
             for keyword in ["$dynamicRef", "$recursiveRef"] {
                 if case .string(let reference)? = s[keyword] {
                     let result = validateReference(reference, keyword: keyword, base: base, value: value, instance: instance, valueID: valueID)
@@ -164,9 +155,11 @@ struct ValidationRun {
                 }
             }
         }
-        validateConditionals(s, location: location, base: base, draft: draft, value: value, instance: instance,
-                             valueID: valueID, errors: &errors, outcome: &outcome)
-        if draft >= .draft2019 {
+        if present.contains(.conditional) {
+            validateConditionals(s, location: location, base: base, draft: draft, value: value, instance: instance,
+                                 valueID: valueID, errors: &errors, outcome: &outcome)
+        }
+        if present.contains(.unevaluated), draft >= .draft2019 {
             validateUnevaluated(s, location: location, base: base, draft: draft, value: value, instance: instance,
                                 valueID: valueID, errors: &errors, outcome: &outcome)
         }
@@ -177,6 +170,23 @@ struct ValidationRun {
         default: outcome.error = SchemaViolation(instanceLocation: instance, kind: .group, message: "validation failed", causes: errors)
         }
         return outcome
+    }
+
+    /// The keyword path to the application at `depth` of the stack (jsonschema's
+    /// `kwLoc`): a reference adds `/$ref`, anything else its pointer below the parent.
+    func keywordLocation(of depth: Int) -> String {
+        keywordLocation(below: depth, location: stack[depth].location, viaReference: stack[depth].viaReference)
+    }
+
+    /// The keyword path of an application of `location` above the first `depth` entries.
+    func keywordLocation(below depth: Int, location: SchemaLocation, viaReference: String?) -> String {
+        guard depth > 0 else { return "" }
+        let parent = stack[depth - 1]
+        let parentPath = keywordLocation(of: depth - 1)
+        if let viaReference { return parentPath + "/" + viaReference }
+        let suffix = location.pointer.count >= parent.location.pointer.count && location.uri == parent.location.uri
+            ? Array(location.pointer.dropFirst(parent.location.pointer.count)) : location.pointer
+        return parentPath + suffix.map { "/" + $0 }.joined()
     }
 
     /// Applies a subschema (`keywordPath` under the current schema) to the same value.
@@ -218,6 +228,55 @@ struct ValidationRun {
 }
 
 // MARK: - Value helpers
+
+/// Which groups of keywords a schema object holds: read once per application,
+/// so the keywords it lacks cost no dictionary lookups.
+struct SchemaKeywords: OptionSet {
+    let rawValue: UInt16
+    static let type = SchemaKeywords(rawValue: 1 << 0)
+    static let constant = SchemaKeywords(rawValue: 1 << 1)
+    static let enumeration = SchemaKeywords(rawValue: 1 << 2)
+    static let format = SchemaKeywords(rawValue: 1 << 3)
+    static let reference = SchemaKeywords(rawValue: 1 << 4)
+    static let dynamicReference = SchemaKeywords(rawValue: 1 << 5)
+    static let conditional = SchemaKeywords(rawValue: 1 << 6)
+    static let unevaluated = SchemaKeywords(rawValue: 1 << 7)
+    static let identifier = SchemaKeywords(rawValue: 1 << 8)
+
+    init(rawValue: UInt16) { self.rawValue = rawValue }
+
+    init(_ schema: [String: Value]) {
+        var present: SchemaKeywords = []
+        for key in schema.keys {
+            if let group = Self.groups[key] { present.formUnion(group) }
+        }
+        self = present
+    }
+
+    static let groups: [String: SchemaKeywords] = [
+        "type": .type, "const": .constant, "enum": .enumeration, "format": .format, "$ref": .reference,
+        "$dynamicRef": .dynamicReference, "$recursiveRef": .dynamicReference,
+        "not": .conditional, "allOf": .conditional, "anyOf": .conditional, "oneOf": .conditional,
+        "if": .conditional, "then": .conditional, "else": .conditional,
+        "unevaluatedProperties": .unevaluated, "unevaluatedItems": .unevaluated,
+        "$id": .identifier, "id": .identifier,
+    ]
+}
+
+/// Whether `value` has one of the types `type` names (a name or a list of
+/// names); true when `type` is neither. Allocation-free: it runs on every node.
+func typeMatches(_ type: Value, _ value: Value) -> Bool {
+    func matches(_ name: String) -> Bool {
+        let actual = jsonType(value)
+        return name == actual || (name == "integer" && actual == "number" && isInteger(value))
+    }
+    switch type {
+    case .string(let name): return matches(name)
+    case .list(let names):
+        return names.contains { if case .string(let name) = $0 { return matches(name) }; return false }
+    default: return true
+    }
+}
 
 func typeNames(_ value: Value?) -> Set<String>? {
     switch value {

@@ -21,15 +21,13 @@ final class ValueMap {
 
     /// A deep copy of a `Value` map (Go's `copystructure.Copy`).
     convenience init(copying map: [String: Value]) {
-        self.init()
-        for (key, value) in map { entries[key] = ValueNode(copying: value) }
+        // `mapValues` keeps the hash table's layout: no key is hashed again.
+        self.init(map.mapValues { ValueNode(copying: $0) })
     }
 
     /// A deep copy (Go's `copystructure.Copy`).
     func deepCopy() -> ValueMap {
-        let copy = ValueMap()
-        for (key, node) in entries { copy.entries[key] = node.deepCopy() }
-        return copy
+        ValueMap(entries.mapValues { $0.deepCopy() })
     }
 
     /// A one-level copy (Go's `maps.Copy` into a new map): nested maps stay shared.
@@ -37,9 +35,7 @@ final class ValueMap {
 
     /// The values as plain `Value`s.
     var value: [String: Value] {
-        var result: [String: Value] = [:]
-        for (key, node) in entries { result[key] = node.value }
-        return result
+        entries.mapValues { $0.value }
     }
 }
 

@@ -13,10 +13,13 @@ extension LintReport {
             for finding in chart.findings {
                 let file = Self.repositoryPath(chart: chart, file: finding.file, root: options.repositoryRoot)
                 var properties = ["file=" + Self.githubProperty(file)]
-                if let line = finding.line { properties.append("line=\(line)") }
-                if let column = finding.column { properties.append("col=\(column)") }
+                if !finding.rendered, let line = finding.line {
+                    properties.append("line=\(line)")
+                    if let column = finding.column { properties.append("col=\(column)") }
+                }
                 properties.append("title=" + Self.githubProperty(finding.ruleID))
-                let message = chart.valuesFile.map { "\(finding.message) (values: \($0))" } ?? finding.message
+                let text = finding.message + finding.renderedNote
+                let message = chart.valuesFile.map { "\(text) (values: \($0))" } ?? text
                 let command: String
                 switch finding.severity {
                 case .error: command = "error"

@@ -48,8 +48,9 @@ extension LintReport {
     }
 
     static func junitLine(_ finding: LintFinding) -> String {
-        let place = [finding.file, finding.line.map(String.init), finding.column.map(String.init)].compactMap { $0 }.joined(separator: ":")
-        return "[\(finding.severity.label)] \(place): \(finding.message)"
+        let place = finding.rendered ? finding.file
+            : [finding.file, finding.line.map(String.init), finding.column.map(String.init)].compactMap { $0 }.joined(separator: ":")
+        return "[\(finding.severity.label)] \(place): \(finding.message)\(finding.renderedNote)"
     }
 
     /// Text content: `&`, `<`, `>` escaped; characters XML 1.0 forbids dropped.

@@ -3,7 +3,8 @@ import RudderCore
 /// SARIF 2.1.0 for code-scanning upload: one run, the rules as
 /// `tool.driver.rules` (id, short description, help text, default level),
 /// one result per finding with its level, a repository-relative location
-/// (`uriBaseId` `%SRCROOT%`), a region where the line is known, and a
+/// (`uriBaseId` `%SRCROOT%`), a region where the line in the source is known
+/// (a place only known in the rendered output is named in the message), and a
 /// `partialFingerprints` entry that depends on the rule, file, message and
 /// values file only (not on line numbers), so results stay matched across commits.
 extension LintReport {
@@ -30,7 +31,8 @@ extension LintReport {
                 let key = [finding.ruleID, uri, finding.message, chart.valuesFile ?? ""].joined(separator: "|")
                 results.append(Self.sarifResult(
                     ruleID: finding.ruleID, ruleIndex: index[finding.ruleID], level: Self.sarifLevel(finding.severity),
-                    message: finding.message, uri: uri, line: finding.line, column: finding.column,
+                    message: finding.message + finding.renderedNote, uri: uri,
+                    line: finding.rendered ? nil : finding.line, column: finding.rendered ? nil : finding.column,
                     fingerprint: Self.fingerprint(key)))
             }
         }

@@ -64,7 +64,8 @@ public final class KubernetesSchemaBundle: Sendable {
 
     func makeValidator(apiVersion: String, kind: String) -> JSONSchemaValidator? {
         if let name = kinds[apiVersion + "/" + kind] {
-            let root: Value = .map(["$ref": .string("#/$defs/" + name), "$defs": definitions])
+            // Only the definitions this kind reaches: indexing all of them for every kind costs seconds.
+            let root: Value = .map(["$ref": .string("#/$defs/" + name), "$defs": .map(reachableDefinitions(from: name))])
             return try? JSONSchemaValidator(schema: root, uri: "file:///kubernetes.json")
         }
         guard let schemaLocation else { return nil }
@@ -83,6 +84,38 @@ public final class KubernetesSchemaBundle: Sendable {
             }
         }
         return nil
+    }
+
+    /// The definition `name` and every definition its `$ref`s reach, transitively.
+    func reachableDefinitions(from name: String) -> [String: Value] {
+        guard case .map(let all) = definitions else { return [:] }
+        var result: [String: Value] = [:]
+        var pending = [name]
+        while let next = pending.popLast() {
+            guard result[next] == nil, let definition = all[next] else { continue }
+            result[next] = definition
+            Self.collectReferences(in: definition, into: &pending, depth: 0)
+        }
+        return result
+    }
+
+    /// The definition names of every `#/$defs/NAME` reference in `value`.
+    static func collectReferences(in value: Value, into names: inout [String], depth: Int) {
+        guard depth < 256 else { return }
+        switch value {
+        case .map(let map):
+            if case .string(let reference)? = map["$ref"], reference.hasPrefix("#/$defs/") {
+                let name = String(reference.dropFirst("#/$defs/".count))
+                names.append(name.replacingAll("~1", with: "/").replacingAll("~0", with: "~"))
+            }
+            for (key, child) in map where key != "enum" && key != "default" {
+                collectReferences(in: child, into: &names, depth: depth + 1)
+            }
+        case .list(let items):
+            for item in items { collectReferences(in: item, into: &names, depth: depth + 1) }
+        default:
+            break
+        }
     }
 
     /// Standard base64 (RFC 4648) with white space ignored; nil on a bad character.

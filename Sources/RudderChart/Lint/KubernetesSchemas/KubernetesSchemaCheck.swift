@@ -32,7 +32,7 @@ public struct KubernetesSchemaCheck: LintCheck {
         else { return [] }  // reported once, by ProductionCheck
         var collector = FindingCollector(disabled: off)
         var skipped: Set<String> = []
-        for object in RenderedObject.read(rendered, chartName: chart.name) {
+        for object in RenderedObject.read(rendered, chart: chart) {
             let apiVersion = object.value["apiVersion"]?.stringValue ?? ""
             switch bundle.validate(.map(object.value), apiVersion: apiVersion, kind: object.kind) {
             case .valid:

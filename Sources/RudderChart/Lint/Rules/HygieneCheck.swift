@@ -58,16 +58,37 @@ public struct HygieneCheck: LintCheck {
             guard !disabled.contains(rule.id) else { return }
             findings.append(LintFinding(rule, file: file, position: position, message: message))
         }
-        // The chart's own defaults against its schema, when Helm's rule (with the user's values) said nothing.
+        // The chart's own defaults against its schema, when Helm's rule (with the user's values) said nothing
+        // and schema validation is not switched off.
         let helmReported = input.findings.contains { $0.ruleID == LintRule.valuesFile.id }
-        if !helmReported, let schema = chart.schemaData, !schema.isEmpty, case .map(let values) = document.value,
-            let failure = SchemaValidation.validate(values, schemaData: schema, chart: chart)
+        if !helmReported, !input.skipSchemaValidation, let schema = chart.schemaData, !schema.isEmpty,
+            case .map(let values) = document.value, let failure = Self.schemaFailure(values, schema: schema, chart: chart)
         {
             let position = LintContext.position(ofFirstViolationIn: failure, values: file.data) ?? document.position
             let reason = failure.hasSuffix("\n") ? String(failure.dropLast()) : failure
             add(.valuesSchemaDefault, position, "the defaults do not meet values.schema.json: " + reason)
         }
         return findings
+    }
+
+    /// How the defaults break the schema, leaving out missing properties: a
+    /// schema may require what only the user can give (an image, a host).
+    static func schemaFailure(_ values: [String: Value], schema: [UInt8], chart: Chart) -> String? {
+        switch SchemaValidation.compile(chart, schema) {
+        case .success(let validator):
+            return validator.validate(.map(values)).flatMap { withoutMissingProperties($0, depth: 0) }?.description
+        case .failure(let error):
+            return error.message
+        }
+    }
+
+    /// `violation` without its `required` failures; nil when nothing else is left.
+    static func withoutMissingProperties(_ violation: SchemaViolation, depth: Int) -> SchemaViolation? {
+        if case .keyword(let message) = violation.kind, message.hasPrefix("missing propert") { return nil }
+        guard !violation.causes.isEmpty, depth < 200 else { return violation }
+        var kept = violation
+        kept.causes = violation.causes.compactMap { withoutMissingProperties($0, depth: depth + 1) }
+        return kept.causes.isEmpty ? nil : kept
     }
 
     func walk(_ node: YAMLNode, path: String, depth: Int, add: (LintRule, SourcePosition, String) -> Void) {

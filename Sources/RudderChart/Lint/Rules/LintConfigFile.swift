@@ -11,6 +11,8 @@ import RudderYAML
 /// nearest directory above the chart holding `.git`); the lists add up.
 public enum LintConfigFile {
     public static let name = ".rudder-lint.yaml"
+    /// How to mend a file the `lint-config` rule reports.
+    static let fix = "make the file a mapping whose disable: entry is a list of rule ids"
 
     /// The rule ids disabled for the chart at `chartPath`, or a finding saying what is wrong with a file.
     public static func disabledRules(forChartAt chartPath: String) -> Result<Set<String>, LintConfigProblem> {
@@ -36,7 +38,7 @@ public enum LintConfigFile {
 
     /// Reads one configuration file.
     static func read(_ path: String) -> Result<Set<String>, LintConfigProblem> {
-        let rule = LintRule(id: "lint-config", severity: .error, summary: ".rudder-lint.yaml is valid")
+        let rule = LintRule.lintConfig
         do {
             let bytes = try FileSystem.read(path, limit: 1 << 20)
             let value = try YAMLReader.readValues(bytes, file: path)
@@ -61,6 +63,10 @@ public enum LintConfigFile {
         }
         return nil
     }
+}
+
+extension LintRule {
+    public static let lintConfig = LintRule(id: "lint-config", severity: .error, summary: ".rudder-lint.yaml is readable and its disable: entry is a list")
 }
 
 /// A `.rudder-lint.yaml` that cannot be used, as the finding that reports it.

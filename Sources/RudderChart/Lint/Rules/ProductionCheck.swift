@@ -31,7 +31,7 @@ public struct ProductionCheck: LintCheck {
                 message: "objects not checked: the render failed on a missing required value")]
         }
         var collector = FindingCollector(disabled: off)
-        let objects = RenderedObject.read(rendered, chartName: chart.name)
+        let objects = RenderedObject.read(rendered, chart: chart)
         let templates = objects.compactMap(PodTemplate.init)
         for template in templates { Self.checkPod(template, into: &collector) }
         Self.checkServices(objects, templates, into: &collector)
@@ -67,7 +67,10 @@ public struct ProductionCheck: LintCheck {
             let reference = Value.map(scaler.value).lookup(["spec", "scaleTargetRef"])
             let kind = reference?.lookup(["kind"])?.stringValue ?? ""
             let name = reference?.lookup(["name"])?.stringValue ?? ""
-            if !objects.contains(where: { $0.kind == kind && $0.name == name }) {
+            if kind.isEmpty || name.isEmpty {
+                collector.add(.scalerTarget, scaler, ["spec", "scaleTargetRef"],
+                    "\(scaler.label): scaleTargetRef does not name a kind and a name")
+            } else if !objects.contains(where: { $0.kind == kind && $0.name == name }) {
                 collector.add(.scalerTarget, scaler, ["spec", "scaleTargetRef"],
                     "\(scaler.label): scaleTargetRef \(kind)/\(name) is not rendered by the chart")
             }
@@ -133,7 +136,9 @@ struct FindingCollector {
 
     mutating func add(_ rule: LintRule, _ object: RenderedObject, _ path: [String], _ message: String) {
         guard !disabled.contains(rule.id) else { return }
-        let position = object.position(path)
-        findings.append(LintFinding(rule, file: object.file, position: position, message: message))
+        let place = object.place(path)
+        var finding = LintFinding(rule, file: object.file, position: place.position, message: message)
+        finding.rendered = place.rendered
+        findings.append(finding)
     }
 }

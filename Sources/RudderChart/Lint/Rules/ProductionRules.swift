@@ -46,8 +46,15 @@ extension LintRule {
         LintRuleFix(rule: renderSkipped, fix: "give the required values (e.g. with -f) to check these objects"),
     ]
 
-    /// The one-line fix of a rule id, when it is a production rule.
+    /// Every rule of Rudder's own (production, hygiene, Kubernetes schemas,
+    /// the configuration file) with its fix: the rules `rudder lint` runs on
+    /// top of Helm's unless `--rules helm` is given.
+    public static var rudderRules: [LintRuleFix] {
+        productionRules + hygieneRules + schemaRules + [LintRuleFix(rule: lintConfig, fix: LintConfigFile.fix)]
+    }
+
+    /// The one-line fix of a rule id, when it is one of Rudder's rules.
     public static func fix(for id: String) -> String? {
-        productionRules.first { $0.rule.id == id }?.fix
+        rudderRules.first { $0.rule.id == id }?.fix
     }
 }

@@ -7,6 +7,10 @@ struct RenderedObject {
     var file: String
     var node: YAMLNode
     var value: [String: Value]
+    /// The lines of the template's rendered output.
+    var lines: [Substring] = []
+    /// The template's source, to trace positions back to (nil for templates of subcharts).
+    var trace: SourceTrace?
 
     var kind: String { value["kind"]?.stringValue ?? "" }
     var name: String { value["metadata"]?.lookup(["name"])?.stringValue ?? "" }
@@ -28,17 +32,58 @@ struct RenderedObject {
         return current.position
     }
 
+    /// Where the node at `path` is: in the template's source when the rendered
+    /// line traces back to it (`rendered` false), else in the rendered output.
+    /// A place inside a block that a template writes from values (`toYaml`)
+    /// goes to the nearest enclosing key that the source spells out.
+    func place(_ path: [String]) -> (position: SourcePosition, rendered: Bool) {
+        let position = self.position(path)
+        guard let trace else { return (position, true) }
+        for candidate in [position] + keyPositions(path).reversed() {
+            let index = candidate.line - 1
+            if lines.indices.contains(index), let traced = trace.trace(lines[index], column: candidate.column) {
+                return (SourcePosition(file: file, line: traced.line, column: traced.column), false)
+            }
+        }
+        return (position, true)
+    }
+
+    /// The positions of the keys (or list items) along `path`, outermost first, as far as they exist.
+    func keyPositions(_ path: [String]) -> [SourcePosition] {
+        var result: [SourcePosition] = []
+        var current = node
+        for key in path {
+            switch current.kind {
+            case .sequence(let items, _, _):
+                guard let index = Int(key), items.indices.contains(index) else { return result }
+                current = items[index]
+                result.append(current.position)
+            case .mapping(let entries, _, _):
+                guard let entry = entries.last(where: { if case .scalar(key, _, _) = $0.key.kind { return true } else { return false } })
+                else { return result }
+                result.append(entry.key.position)
+                current = entry.value
+            default:
+                return result
+            }
+        }
+        return result
+    }
+
     /// Every object of the rendered files, in file order (files that do not
     /// parse are left to Helm's template-yaml rule).
-    static func read(_ rendered: [(path: String, content: String)], chartName: String) -> [RenderedObject] {
+    static func read(_ rendered: [(path: String, content: String)], chart: Chart) -> [RenderedObject] {
         var objects: [RenderedObject] = []
+        let chartName = chart.name
         for file in rendered.sorted(by: { $0.path < $1.path }) {
             guard file.path.hasSuffix(".yaml") || file.path.hasSuffix(".yml") else { continue }
             let relative = file.path.hasPrefix(chartName + "/") ? String(file.path.dropFirst(chartName.count + 1)) : file.path
             guard let documents = try? YAMLReader.readDocuments(Array(file.content.utf8), file: relative) else { continue }
+            let lines = file.content.split(separator: "\n", omittingEmptySubsequences: false)
+            let trace = chart.templates.first { $0.name == relative }.map { SourceTrace(source: $0.data) }
             for document in documents {
                 guard case .map(let map) = document.value, map["kind"]?.stringValue != nil else { continue }
-                objects.append(RenderedObject(file: relative, node: document, value: map))
+                objects.append(RenderedObject(file: relative, node: document, value: map, lines: lines, trace: trace))
             }
         }
         return objects
