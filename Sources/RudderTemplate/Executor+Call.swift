@@ -43,7 +43,8 @@ extension Executor {
         case .builtin(_, let s), .registered(_, let s, _): signature = s
         case .include, .tpl: signature = Signature(parameters: [.string, .any], variadic: nil)
         }
-        let arguments = Array((arguments ?? []).dropFirst())
+        // A slice, not a copy: `first` is the argument at `arguments.startIndex`.
+        let arguments = (arguments ?? []).dropFirst()
         let argumentCount = arguments.count + (final == nil ? 0 : 1)
         let fixedCount = signature.parameters.count
         if signature.variadic != nil {
@@ -67,12 +68,12 @@ extension Executor {
         values.reserveCapacity(argumentCount)
         var index = 0
         while index < fixedCount && index < arguments.count {
-            values.append(try evaluateArgument(dot, arguments[index], type: signature.parameters[index]))
+            values.append(try evaluateArgument(dot, arguments[arguments.startIndex + index], type: signature.parameters[index]))
             index += 1
         }
         if let variadic = signature.variadic {
             while index < arguments.count {
-                values.append(try evaluateArgument(dot, arguments[index], type: variadic))
+                values.append(try evaluateArgument(dot, arguments[arguments.startIndex + index], type: variadic))
                 index += 1
             }
         }

@@ -313,7 +313,17 @@ struct Lexer {
     }
 
     private mutating func absorbAlphaNumerics() {
-        while let (s, w) = scalar(at: position), Lexer.isAlphaNumeric(s) { position += w }
+        // ASCII letters, digits and '_' without decoding; other scalars decoded.
+        while position < input.count {
+            let b = input[position]
+            if b < 0x80 {
+                guard b == 0x5F || (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) else { return }
+                position += 1
+                continue
+            }
+            guard let (s, w) = scalar(at: position), Lexer.isAlphaNumeric(s) else { return }
+            position += w
+        }
     }
 
     private mutating func badCharacterAtPosition() {
