@@ -142,6 +142,19 @@ extension Parser {
         }
     }
 
+    /// The value of `text` when it is 1 to 18 decimal digits without a leading
+    /// zero (or just "0"); nil for anything else (signs, bases, `_`, floats).
+    static func plainDecimal(_ text: String) -> Int64? {
+        let utf8 = text.utf8
+        guard !utf8.isEmpty, utf8.count <= 18, utf8.count == 1 || utf8.first != 0x30 else { return nil }
+        var value: Int64 = 0
+        for byte in utf8 {
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            value = value * 10 + Int64(byte - 0x30)
+        }
+        return value
+    }
+
     /// A field token's name: its text after the leading `.` (an ASCII byte).
     static func fieldName(_ token: Token) -> String {
         String(Substring(token.text.utf8.dropFirst()))
@@ -163,6 +176,14 @@ extension Parser {
             return n
         }
         let text = token.text
+        if let value = Parser.plainDecimal(text) {
+            // Plain decimal digits (most literals: `trunc 63`, `nindent 4`): an int.
+            n.isInt = true
+            n.intValue = value
+            n.isFloat = true
+            n.floatValue = Double(value)
+            return n
+        }
         if text.hasSuffix("i") {
             throw error("complex numbers are not supported: \(GoQuote.quote(text))", line: token.line)
         }
