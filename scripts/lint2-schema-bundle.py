@@ -10,6 +10,11 @@ x-kubernetes-group-version-kind), and writes it gzip-compressed and base64
 encoded as a Swift string in
 Sources/RudderChart/Lint/KubernetesSchemas/KubernetesSchemaBundle+Data.swift.
 
+Layout (so `rudder lint` parses only the definitions the rendered kinds reach):
+one line of JSON, {"version": …, "kinds": {"apps/v1/Deployment": NAME, …},
+"offsets": {NAME: [offset, length], …}}, a newline, then each definition's
+compact JSON text, at those byte offsets from the start of this second part.
+
     python3 scripts/lint2-schema-bundle.py [VERSION]
 """
 import base64
@@ -54,8 +59,14 @@ def main():
             # Only the object itself, not the List or shared option types.
             if name.endswith("." + kind):
                 kinds[f"{api_version}/{kind}"] = name
-    bundle = {"version": version, "kinds": dict(sorted(kinds.items())), "$defs": strip(definitions)}
-    text = json.dumps(bundle, separators=(",", ":"), sort_keys=True).encode()
+    body = b""
+    offsets = {}
+    for name, definition in sorted(strip(definitions).items()):
+        data = json.dumps(definition, separators=(",", ":"), sort_keys=True).encode()
+        offsets[name] = [len(body), len(data)]
+        body += data
+    header = {"version": version, "kinds": dict(sorted(kinds.items())), "offsets": offsets}
+    text = json.dumps(header, separators=(",", ":"), sort_keys=True).encode() + b"\n" + body
     packed = base64.b64encode(gzip.compress(text, 9, mtime=0)).decode()
     source_version = next((line.split(": ", 1)[1] for line in package_version.splitlines() if line.startswith("Version:")), "?")
     lines = [packed[i:i + 120] for i in range(0, len(packed), 120)]

@@ -277,14 +277,23 @@ struct TOMLReader {
                     else { throw error("invalid escape in string") }
                     out += Array(String(scalar).utf8)
                     index += count
-                case 0x0A, 0x20, 0x09, 0x0D where multiline:
+                // A line-ending backslash: multi-line strings only.
+                case 0x0A where multiline, 0x20 where multiline, 0x09 where multiline, 0x0D where multiline:
                     while let w = current, w == 0x20 || w == 0x09 || w == 0x0A || w == 0x0D {
                         if w == 0x0A { line += 1 }
                         index += 1
                     }
                     if e == 0x0A { line += 1 }
+                case 0x20, 0x09:
+                    throw error("invalid escape: '\\" + String(decoding: [e], as: UTF8.self) + "'")
+                case 0x0D:
+                    throw error("TOML files cannot contain control characters: '0x0d'")
                 default:
-                    throw error("invalid escape character \(GoQuote.quote(String(decoding: [e], as: UTF8.self))); only the following escape characters are allowed: \\b, \\t, \\n, \\f, \\r, \\\", \\\\, \\uXXXX, and \\UXXXXXXXX")
+                    if e == 0x0A { line += 1 }
+                    // The whole character after the backslash, as BurntSushi/toml quotes it.
+                    var end = index
+                    while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+                    throw error("invalid escape in string '\\" + String(decoding: bytes[(index - 1)..<end], as: UTF8.self) + "'")
                 }
                 continue
             }

@@ -33,6 +33,21 @@ import _RudderTestSupport
 
     static let summaryPrefix = "chart(s) linted, "
 
+    /// The recorded runs whose verdict Rudder's rules change (helm lint passes
+    /// them): workloads without production settings under --strict, a
+    /// HorizontalPodAutoscaler and a PodDisruptionBudget that target nothing,
+    /// objects the API server rejects, defaults that break the chart's schema.
+    static let verdictChanges: Set<String> = [
+        "clean --strict", "template-deployment-ok --strict", "template-deprecated",
+        "template-deprecated --kube-version 1.15", "template-deprecated --kube-version v1.99.0", "template-names",
+        "values-schema --set fixes it",
+    ]
+
+    @Test func verdictChangesAreRecordedCases() {
+        let names = Set(LintConformanceTests.cases.map(\.name))
+        #expect(Self.verdictChanges.isSubset(of: names))
+    }
+
     /// The lines without `==> Linting …` headers directly followed by the blank line that ends the chart.
     static func withoutEmptySections(_ lines: [Substring]) -> [Substring] {
         var result: [Substring] = []
@@ -69,6 +84,7 @@ import _RudderTestSupport
             kept = Self.withoutEmptySections(kept).filter { !$0.contains(Self.summaryPrefix) }
             expected = expected.filter { !$0.contains(Self.summaryPrefix) }
         }
+        #expect(("\(result.status)" != golden["status"]) == Self.verdictChanges.contains(golden.name), "verdict: \(failing)")
         if failing.isEmpty {
             // Same verdict, and Helm's output once Rudder's lines are taken out.
             #expect("\(result.status)" == golden["status"], "exit status differs: \(found)")

@@ -12,6 +12,20 @@ import RudderCore
         }
     }
 
+    /// Draft 4 lets `additionalProperties` and `additionalItems` be booleans
+    /// (Helm accepts such a values.schema.json; the SARIF 2.1.0 schema is one).
+    @Test func draft4AllowsBooleanAdditionalProperties() throws {
+        let document = try schema(#"""
+            {"$schema": "http://json-schema.org/draft-04/schema#", "type": "object",
+             "properties": {"a": {"type": "array", "items": [{"type": "integer"}], "additionalItems": false}},
+             "additionalProperties": false}
+            """#)
+        let validator = try JSONSchemaValidator(schema: document)
+        #expect(validator.validate(["a": [1]]) == nil)
+        #expect(validator.validate(["a": [1], "b": 2])?.description.contains("additional properties 'b' not allowed") == true)
+        #expect(validator.validate(["a": [1, 2]]) != nil)
+    }
+
     @Test func networkReferencesAreRefused() throws {
         let document = try schema(#"{"$ref": "https://example.com/schema.json"}"#)
         #expect(throws: JSONSchemaValidator.LoadError(message: "failing loading \"https://example.com/schema.json\": network access is disabled")) {

@@ -14,31 +14,7 @@ import _RudderTestSupport
     static func validator() throws -> JSONSchemaValidator {
         let path = root + "/Tests/Fixtures/lint2/sarif-schema/sarif-schema-2.1.0.json"
         let schema = try JSONReader.parse(try FileSystem.read(path, limit: 1 << 20), file: path)
-        return try JSONSchemaValidator(schema: withoutBooleanAdditional(schema), uri: "file:///sarif-schema-2.1.0.json")
-    }
-
-    /// Draft 4 allows `additionalProperties: false`, but MetaschemaCheck rejects
-    /// it ("got boolean, want object", where Helm accepts it): until that is
-    /// mended, `false` becomes its equivalent `{"not": {}}` and `true` `{}`.
-    static func withoutBooleanAdditional(_ value: Value) -> Value {
-        switch value {
-        case .map(let map):
-            var result: [String: Value] = [:]
-            for (key, child) in map {
-                if key == "additionalProperties" || key == "additionalItems", case .bool(let allowed) = child {
-                    result[key] = allowed ? .map([:]) : .map(["not": .map([:])])
-                } else if key == "enum" || key == "default" {
-                    result[key] = child
-                } else {
-                    result[key] = withoutBooleanAdditional(child)
-                }
-            }
-            return .map(result)
-        case .list(let items):
-            return .list(items.map(withoutBooleanAdditional))
-        default:
-            return value
-        }
+        return try JSONSchemaValidator(schema: schema, uri: "file:///sarif-schema-2.1.0.json")
     }
 
     static func sarif(_ paths: [String], valueFiles: [String] = [], valuesFile: String? = nil) throws -> Value {

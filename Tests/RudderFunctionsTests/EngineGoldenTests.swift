@@ -47,7 +47,7 @@ import _RudderTestSupport
         "conversion-011": "typeOf of [][]interface {}",
         // Go's json.Unmarshal keeps the keys it decoded before a range error
         // ("a": nil beside "Error"); JSONReader reports the error alone.
-        "edges-088": "fromJson partial result on a number out of range",
+        "edges-091": "fromJson partial result on a number out of range",
     ]
 
     @Test func goldenFilesAreThere() throws {

@@ -185,6 +185,10 @@ extension MetaschemaCheck {
                     } else if let problem = check(value, schemaPath: at(keyword)) {
                         return problem
                     }
+                case "additionalProperties" where draft == .draft4, "additionalItems" where draft == .draft4:
+                    // Draft 4 allows a boolean here, though not as a schema elsewhere.
+                    if case .bool = value { continue }
+                    if let problem = check(value, schemaPath: at(keyword)) { return problem }
                 case "items", "additionalProperties", "additionalItems", "contains", "not", "if", "then", "else",
                     "propertyNames", "unevaluatedProperties", "unevaluatedItems":
                     if let problem = check(value, schemaPath: at(keyword)) { return problem }

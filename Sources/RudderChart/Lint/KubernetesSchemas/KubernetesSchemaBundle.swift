@@ -10,34 +10,60 @@ import Synchronization
 public final class KubernetesSchemaBundle: Sendable {
     /// `apiVersion/kind` → definition name.
     let kinds: [String: String]
-    let definitions: Value
+    /// Definition name → byte range of its JSON text in `body`.
+    let offsets: [String: Range<Int>]
+    /// Every definition's JSON text, one after another; parsed only when a kind needs it.
+    let body: [UInt8]
     let schemaLocation: String?
     /// Validators built so far, by `apiVersion/kind` (nil: no schema).
     private let validators = Mutex<[String: JSONSchemaValidator?]>([:])
+    /// Definitions parsed so far, by name.
+    private let parsed = Mutex<[String: Value]>([:])
 
     public let version: String
 
-    /// The bundled schemas (Kubernetes `bundledVersion`), with CRD schemas from `schemaLocation`.
+    /// The bundled schemas (Kubernetes `bundledVersion`), with CRD schemas from
+    /// `schemaLocation`. Only the index is read here; definitions are parsed as
+    /// the kinds being validated need them.
     public static func bundled(schemaLocation: String? = nil) -> KubernetesSchemaBundle? {
         guard let bytes = base64Decode(packed),
             let inflater = try? GzipInflater(bytes),
-            let json = try? inflater.read(64 << 20),
-            let document = try? JSONReader.parse(json, file: "kubernetes-schemas.json"),
-            let kindMap = document.lookup(["kinds"])?.mapValue,
-            let definitions = document.lookup(["$defs"])
+            let data = try? inflater.read(64 << 20),
+            let newline = data.firstIndex(of: 0x0A),
+            let header = try? JSONReader.parse(Array(data[..<newline]), file: "kubernetes-schemas.json"),
+            let kindMap = header.lookup(["kinds"])?.mapValue,
+            let offsetMap = header.lookup(["offsets"])?.mapValue
         else { return nil }
+        let body = Array(data[(newline + 1)...])
         var kinds: [String: String] = [:]
         for (key, value) in kindMap { kinds[key] = value.stringValue }
+        var offsets: [String: Range<Int>] = [:]
+        for (name, value) in offsetMap {
+            guard let pair = value.listValue, pair.count == 2,
+                let start = pair.first.flatMap(ProductionCheck.integer), let length = pair.last.flatMap(ProductionCheck.integer),
+                start >= 0, length >= 0, start <= Int64(body.count) - length
+            else { return nil }
+            offsets[name] = Int(start)..<Int(start + length)
+        }
         return KubernetesSchemaBundle(
-            version: document.lookup(["version"])?.stringValue ?? bundledVersion, kinds: kinds,
-            definitions: definitions, schemaLocation: schemaLocation)
+            version: header.lookup(["version"])?.stringValue ?? bundledVersion, kinds: kinds, offsets: offsets,
+            body: body, schemaLocation: schemaLocation)
     }
 
-    init(version: String, kinds: [String: String], definitions: Value, schemaLocation: String?) {
+    init(version: String, kinds: [String: String], offsets: [String: Range<Int>], body: [UInt8], schemaLocation: String?) {
         self.version = version
         self.kinds = kinds
-        self.definitions = definitions
+        self.offsets = offsets
+        self.body = body
         self.schemaLocation = schemaLocation
+    }
+
+    /// The definition `name`, parsed once (nil when the bundle has no such definition).
+    func definition(_ name: String) -> Value? {
+        if let cached = parsed.withLock({ $0[name] }) { return cached }
+        guard let range = offsets[name], let value = try? JSONReader.parse(Array(body[range]), file: name) else { return nil }
+        parsed.withLock { $0[name] = value }
+        return value
     }
 
     public enum Outcome: Sendable {
@@ -88,11 +114,10 @@ public final class KubernetesSchemaBundle: Sendable {
 
     /// The definition `name` and every definition its `$ref`s reach, transitively.
     func reachableDefinitions(from name: String) -> [String: Value] {
-        guard case .map(let all) = definitions else { return [:] }
         var result: [String: Value] = [:]
         var pending = [name]
         while let next = pending.popLast() {
-            guard result[next] == nil, let definition = all[next] else { continue }
+            guard result[next] == nil, let definition = definition(next) else { continue }
             result[next] = definition
             Self.collectReferences(in: definition, into: &pending, depth: 0)
         }

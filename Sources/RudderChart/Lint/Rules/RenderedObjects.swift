@@ -10,7 +10,7 @@ struct RenderedObject {
     /// The lines of the template's rendered output.
     var lines: [Substring] = []
     /// The template's source, to trace positions back to (nil for templates of subcharts).
-    var trace: SourceTrace?
+    var source: [UInt8]?
 
     var kind: String { value["kind"]?.stringValue ?? "" }
     var name: String { value["metadata"]?.lookup(["name"])?.stringValue ?? "" }
@@ -38,7 +38,9 @@ struct RenderedObject {
     /// goes to the nearest enclosing key that the source spells out.
     func place(_ path: [String]) -> (position: SourcePosition, rendered: Bool) {
         let position = self.position(path)
-        guard let trace else { return (position, true) }
+        // Read only when there is a finding to place (clean charts pay nothing).
+        guard let source else { return (position, true) }
+        let trace = SourceTrace(source: source)
         for candidate in [position] + keyPositions(path).reversed() {
             let index = candidate.line - 1
             if lines.indices.contains(index), let traced = trace.trace(lines[index], column: candidate.column) {
@@ -80,10 +82,10 @@ struct RenderedObject {
             let relative = file.path.hasPrefix(chartName + "/") ? String(file.path.dropFirst(chartName.count + 1)) : file.path
             guard let documents = try? YAMLReader.readDocuments(Array(file.content.utf8), file: relative) else { continue }
             let lines = file.content.split(separator: "\n", omittingEmptySubsequences: false)
-            let trace = chart.templates.first { $0.name == relative }.map { SourceTrace(source: $0.data) }
+            let source = chart.templates.first { $0.name == relative }?.data
             for document in documents {
                 guard case .map(let map) = document.value, map["kind"]?.stringValue != nil else { continue }
-                objects.append(RenderedObject(file: relative, node: document, value: map, lines: lines, trace: trace))
+                objects.append(RenderedObject(file: relative, node: document, value: map, lines: lines, source: source))
             }
         }
         return objects
