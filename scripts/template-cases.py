@@ -801,6 +801,10 @@ LEXER = cases(
     ("template-in-paren", "{{ (template \"x\") }}"),
     ("long-unexpected-token-truncated", "{{ print \"abcdefghijklmnop\" = }}"),
     ("unexpected-string-in-template-clause", "{{ template \"x\" \"y\" \"z\" }}"),
+    # Byte-level fast paths of the lexer and parser (escape-free strings, plain decimals).
+    ("string-combining-mark-first", "{{ \"\u0301x\" }}|{{ \"\u0301\" | printf \"%q\" }}"),
+    ("string-escape-free-and-escaped", "{{ \"plain\" }}|{{ \"tab\\there\" }}|{{ \"q\\\"q\" }}|{{ `raw\\n` }}"),
+    ("number-plain-decimals", "{{ 0 }} {{ 7 }} {{ 63 }} {{ 123456789012345678 }} {{ 1234567890123456789 }} {{ 007 }} {{ printf \"%T\" 63 }}"),
 )
 
 

@@ -5,6 +5,9 @@ enum Builtin: String, CaseIterable {
     case and, or, not, len, index, slice, print, printf, println, html, js, urlquery, call
     case eq, ne, lt, le, gt, ge
 
+    /// Every builtin by name (one hash lookup instead of comparing every raw value).
+    static let byName: [String: Builtin] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+
     var signature: Signature {
         switch self {
         case .and, .or, .index, .slice, .call, .eq:

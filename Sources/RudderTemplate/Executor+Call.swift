@@ -1,7 +1,7 @@
 import RudderCore
 
 /// A function's Go signature as the engine checks it.
-struct Signature {
+struct Signature: Sendable {
     var parameters: [ArgumentType]
     var variadic: ArgumentType?
 }
@@ -15,24 +15,17 @@ enum Callee {
 }
 
 extension Executor {
+    /// What `name` calls: one dictionary lookup (the registry resolved its
+    /// functions when they were registered).
     func resolve(_ name: String) -> Callee? {
-        if let known = callees[name] { return known }
-        let callee = lookupCallee(name)
-        if let callee { callees[name] = callee }
-        return callee
-    }
-
-    private func lookupCallee(_ name: String) -> Callee? {
         if options.includeAndTpl {
             if name == "include" { return .include }
             if name == "tpl" { return .tpl }
         }
-        if let function = functions[name] {
-            let signature = Signature(
-                parameters: function.parameters.map(ArgumentType.init), variadic: function.variadic.map(ArgumentType.init))
-            return .registered(function, signature, RegisteredKind(name: name))
+        if let entry = functions.resolved[name] {
+            return .registered(entry.function, entry.signature, entry.kind)
         }
-        if let builtin = Builtin(rawValue: name) { return .builtin(builtin, builtin.signature) }
+        if let builtin = Builtin.byName[name] { return .builtin(builtin, builtin.signature) }
         return nil
     }
 
@@ -50,7 +43,8 @@ extension Executor {
         case .builtin(_, let s), .registered(_, let s, _): signature = s
         case .include, .tpl: signature = Signature(parameters: [.string, .any], variadic: nil)
         }
-        let arguments = Array((arguments ?? []).dropFirst())
+        // A slice, not a copy: `first` is the argument at `arguments.startIndex`.
+        let arguments = (arguments ?? []).dropFirst()
         let argumentCount = arguments.count + (final == nil ? 0 : 1)
         let fixedCount = signature.parameters.count
         if signature.variadic != nil {
@@ -74,12 +68,12 @@ extension Executor {
         values.reserveCapacity(argumentCount)
         var index = 0
         while index < fixedCount && index < arguments.count {
-            values.append(try evaluateArgument(dot, arguments[index], type: signature.parameters[index]))
+            values.append(try evaluateArgument(dot, arguments[arguments.startIndex + index], type: signature.parameters[index]))
             index += 1
         }
         if let variadic = signature.variadic {
             while index < arguments.count {
-                values.append(try evaluateArgument(dot, arguments[index], type: variadic))
+                values.append(try evaluateArgument(dot, arguments[arguments.startIndex + index], type: variadic))
                 index += 1
             }
         }

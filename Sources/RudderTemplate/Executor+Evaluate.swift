@@ -2,7 +2,7 @@ import RudderCore
 
 /// The parameter types the engine checks arguments against: the registry's
 /// `ParameterType`s plus Go's `reflect.Value` parameters of the builtins.
-enum ArgumentType: Equatable {
+enum ArgumentType: Equatable, Sendable {
     case any
     case reflectValue
     case string

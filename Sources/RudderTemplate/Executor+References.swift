@@ -3,30 +3,6 @@ import RudderCore
 /// Go's reference semantics for maps (see `MapReference`): where values enter
 /// and leave the engine, and the functions that change a map in place.
 extension Executor {
-    /// Functions that change the map given as their first argument (Go: in place).
-    static let mergingFunctions: Set<String> = ["merge", "mergeOverwrite", "mustMerge", "mustMergeOverwrite"]
-
-    /// Functions that only store or rearrange their arguments: a map argument
-    /// keeps its identity in the result (`dict "in" $inner` shares `$inner`).
-    /// The value is whether every argument is an element (else only index 1,
-    /// and a list at index 0 keeps its element references).
-    static let storingFunctions: [String: Bool] = [
-        "dict": true, "list": true, "tuple": true,
-        "append": false, "mustAppend": false, "push": false, "mustPush": false,
-        "prepend": false, "mustPrepend": false,
-        "first": false, "mustFirst": false, "last": false, "mustLast": false,
-        "rest": false, "mustRest": false, "initial": false, "mustInitial": false,
-        "reverse": false, "mustReverse": false,
-    ]
-
-    /// Functions whose result is one of their arguments: a map result is that
-    /// argument's reference, as in Go.
-    static let selectingFunctions: Set<String> = ["default", "coalesce", "ternary"]
-
-    /// Functions whose result holds maps of their arguments (`pick`, `values`):
-    /// in Go those are the same maps.
-    static let relinkingFunctions: Set<String> = ["pick", "omit", "values", "pluck"]
-
     /// `result` (from plain data) with each map in it that equals a child map
     /// of a reference argument replaced by that child's reference: by key for
     /// a map result, in order for a list.
@@ -205,23 +181,36 @@ extension Executor {
 }
 
 /// How a registered function treats map references, looked up once per name.
-enum RegisteredKind: Equatable {
+enum RegisteredKind: Equatable, Sendable {
     case ordinary
+    /// Changes the map given as its first argument (Go: in place).
     case merging
+    /// Only stores or rearranges its arguments: a map argument keeps its
+    /// identity in the result (`dict "in" $inner` shares `$inner`). With
+    /// `allElements` false only index 1 is an element, and a list at index 0
+    /// keeps its element references.
     case storing(allElements: Bool)
+    /// The result is one of the arguments: a map result is that argument's reference, as in Go.
     case selecting
+    /// The result holds maps of the arguments (`pick`, `values`): in Go those are the same maps.
     case relinking
 
+    /// The kind of `name` (the executor's function lists, as one switch: this
+    /// runs for every function registered).
     init(name: String) {
-        if Executor.mergingFunctions.contains(name) {
+        switch name {
+        case "merge", "mergeOverwrite", "mustMerge", "mustMergeOverwrite":
             self = .merging
-        } else if let allElements = Executor.storingFunctions[name] {
-            self = .storing(allElements: allElements)
-        } else if Executor.relinkingFunctions.contains(name) {
+        case "dict", "list", "tuple":
+            self = .storing(allElements: true)
+        case "append", "mustAppend", "push", "mustPush", "prepend", "mustPrepend", "first", "mustFirst", "last",
+            "mustLast", "rest", "mustRest", "initial", "mustInitial", "reverse", "mustReverse":
+            self = .storing(allElements: false)
+        case "pick", "omit", "values", "pluck":
             self = .relinking
-        } else if Executor.selectingFunctions.contains(name) {
+        case "default", "coalesce", "ternary":
             self = .selecting
-        } else {
+        default:
             self = .ordinary
         }
     }

@@ -80,8 +80,6 @@ final class Executor {
     var depth = 0
     var includeCounts: [String: Int] = [:]
     var steps = 0
-    /// Functions resolved so far, by name.
-    var callees: [String: Callee] = [:]
     /// The lowest stack address nested calls may reach (0: unchecked).
     var stackFloor: UInt = 0
     /// Running on the large-stack thread: running out of stack is a final error.

@@ -61,18 +61,37 @@ public struct TemplateFunction: Sendable {
     }
 }
 
+/// A registered function ready for the executor.
+struct ResolvedFunction: Sendable {
+    var function: TemplateFunction
+    var signature: Signature
+    var kind: RegisteredKind
+
+    init(name: String, function: TemplateFunction) {
+        self.function = function
+        self.signature = Signature(
+            parameters: function.parameters.map(ArgumentType.init), variadic: function.variadic.map(ArgumentType.init))
+        self.kind = RegisteredKind(name: name)
+    }
+}
+
 /// Name → function. Filled by other targets (Sprig and Helm functions); immutable
 /// once handed to an execution, so one registry serves many parallel renders.
 public struct FunctionRegistry: Sendable {
-    public private(set) var functions: [String: TemplateFunction] = [:]
+    /// Each function with what the engine derives from it once, at registration
+    /// (its checked signature, how it treats map references), not at every call.
+    private(set) var resolved: [String: ResolvedFunction] = [:]
 
     public init() {}
 
+    /// Every registered function by name.
+    public var functions: [String: TemplateFunction] { resolved.mapValues(\.function) }
+
     public mutating func register(_ name: String, _ function: TemplateFunction) {
-        functions[name] = function
+        resolved[name] = ResolvedFunction(name: name, function: function)
     }
 
-    public subscript(name: String) -> TemplateFunction? { functions[name] }
+    public subscript(name: String) -> TemplateFunction? { resolved[name]?.function }
 
-    public func contains(_ name: String) -> Bool { functions[name] != nil }
+    public func contains(_ name: String) -> Bool { resolved[name] != nil }
 }

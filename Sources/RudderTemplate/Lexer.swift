@@ -60,7 +60,21 @@ struct Lexer {
 
     private mutating func emit(_ kind: TokenKind) {
         // Text tokens carry only their byte range: the parser slices the input.
-        let tokenText = kind == .text ? "" : text(start, position)
+        // Punctuation has one spelling: a literal costs no decoding.
+        let tokenText: String
+        switch kind {
+        case .text: tokenText = ""
+        case .leftDelimiter: tokenText = "{{"
+        case .rightDelimiter: tokenText = "}}"
+        case .pipe: tokenText = "|"
+        case .assign: tokenText = "="
+        case .declare: tokenText = ":="
+        case .leftParenthesis: tokenText = "("
+        case .rightParenthesis: tokenText = ")"
+        case .dot: tokenText = "."
+        case .space where position == start + 1 && input[start] == 0x20: tokenText = " "
+        default: tokenText = text(start, position)
+        }
         pending.append(Token(kind: kind, offset: start, text: tokenText, line: startLine, end: position))
         advanceStart()
     }
@@ -299,7 +313,17 @@ struct Lexer {
     }
 
     private mutating func absorbAlphaNumerics() {
-        while let (s, w) = scalar(at: position), Lexer.isAlphaNumeric(s) { position += w }
+        // ASCII letters, digits and '_' without decoding; other scalars decoded.
+        while position < input.count {
+            let b = input[position]
+            if b < 0x80 {
+                guard b == 0x5F || (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) else { return }
+                position += 1
+                continue
+            }
+            guard let (s, w) = scalar(at: position), Lexer.isAlphaNumeric(s) else { return }
+            position += w
+        }
     }
 
     private mutating func badCharacterAtPosition() {
@@ -311,13 +335,47 @@ struct Lexer {
     private mutating func lexIdentifier() {
         absorbAlphaNumerics()
         if !atTerminator() { badCharacterAtPosition(); return }
-        let word = text(start, position)
-        if let keyword = TokenKind.keywords[word] {
+        if let keyword = keyword(start, position) {
             emit(keyword)
-        } else if word == "true" || word == "false" {
+        } else if matches("true", start, position) || matches("false", start, position) {
             emit(.bool)
         } else {
             emit(.identifier)
+        }
+    }
+
+    /// Whether the input bytes `from..<to` spell `word`.
+    private func matches(_ word: StaticString, _ from: Int, _ to: Int) -> Bool {
+        guard to - from == word.utf8CodeUnitCount else { return false }
+        return word.withUTF8Buffer { buffer in
+            var i = 0
+            while i < buffer.count {
+                if input[from + i] != buffer[i] { return false }
+                i += 1
+            }
+            return true
+        }
+    }
+
+    /// The keyword spelled by the input bytes `from..<to` (Go's `key` table), without making a String.
+    private func keyword(_ from: Int, _ to: Int) -> TokenKind? {
+        switch to - from {
+        case 2: return matches("if", from, to) ? .keywordIf : nil
+        case 3:
+            if matches("end", from, to) { return .keywordEnd }
+            return matches("nil", from, to) ? .keywordNil : nil
+        case 4:
+            if matches("else", from, to) { return .keywordElse }
+            return matches("with", from, to) ? .keywordWith : nil
+        case 5:
+            if matches("range", from, to) { return .keywordRange }
+            if matches("block", from, to) { return .keywordBlock }
+            return matches("break", from, to) ? .keywordBreak : nil
+        case 6: return matches("define", from, to) ? .keywordDefine : nil
+        case 8:
+            if matches("template", from, to) { return .keywordTemplate }
+            return matches("continue", from, to) ? .keywordContinue : nil
+        default: return nil
         }
     }
 

@@ -78,6 +78,7 @@ extension Parser {
     mutating func command() throws(TemplateError) -> Command {
         let offset = peekNonSpace().offset
         var operands: [Operand] = []
+        operands.reserveCapacity(4)
         while true {
             _ = peekNonSpace()
             if let operand = try operand() { operands.append(operand) }
@@ -100,7 +101,7 @@ extension Parser {
         guard peek().kind == .field else { return term }
         let chainOffset = peek().offset
         var fields: [String] = []
-        while peek().kind == .field { fields.append(String(next().text.dropFirst())) }
+        while peek().kind == .field { fields.append(Parser.fieldName(next())) }
         switch term {
         case .field(_, let names):
             return .field(offset: chainOffset, names: names + fields)
@@ -129,7 +130,7 @@ extension Parser {
                 throw error("undefined variable \(GoQuote.quote(token.text))", line: token.line)
             }
             return .variable(offset: token.offset, name: token.text, fields: [])
-        case .field: return .field(offset: token.offset, names: [String(token.text.dropFirst())])
+        case .field: return .field(offset: token.offset, names: [Parser.fieldName(token)])
         case .bool: return .bool(offset: token.offset, value: token.text == "true")
         case .charConstant, .number: return .number(try number(token))
         case .leftParenthesis: return .pipeline(try pipeline("parenthesized pipeline", end: .rightParenthesis))
@@ -139,6 +140,24 @@ extension Parser {
             backup()
             return nil
         }
+    }
+
+    /// The value of `text` when it is 1 to 18 decimal digits without a leading
+    /// zero (or just "0"); nil for anything else (signs, bases, `_`, floats).
+    static func plainDecimal(_ text: String) -> Int64? {
+        let utf8 = text.utf8
+        guard !utf8.isEmpty, utf8.count <= 18, utf8.count == 1 || utf8.first != 0x30 else { return nil }
+        var value: Int64 = 0
+        for byte in utf8 {
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            value = value * 10 + Int64(byte - 0x30)
+        }
+        return value
+    }
+
+    /// A field token's name: its text after the leading `.` (an ASCII byte).
+    static func fieldName(_ token: Token) -> String {
+        String(Substring(token.text.utf8.dropFirst()))
     }
 
     /// Interprets a number or character literal as Go's `newNumber` does.
@@ -157,6 +176,14 @@ extension Parser {
             return n
         }
         let text = token.text
+        if let value = Parser.plainDecimal(text) {
+            // Plain decimal digits (most literals: `trunc 63`, `nindent 4`): an int.
+            n.isInt = true
+            n.intValue = value
+            n.isFloat = true
+            n.floatValue = Double(value)
+            return n
+        }
         if text.hasSuffix("i") {
             throw error("complex numbers are not supported: \(GoQuote.quote(text))", line: token.line)
         }

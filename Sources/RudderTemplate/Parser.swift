@@ -313,7 +313,24 @@ struct Parser {
             bytes.removeAll { $0 == 0x0D }
             return String(decoding: bytes, as: UTF8.self)
         }
+        if let plain = plainStringBody(token) { return plain }
         guard let s = GoQuote.unquote(token.text) else { throw error("invalid syntax", line: token.line) }
         return s
+    }
+
+    /// A double-quoted literal without escapes (almost all of them): its body,
+    /// sliced from the source bytes; nil when Go's unquoting is needed.
+    private func plainStringBody(_ token: Token) -> String? {
+        guard token.kind == .string, token.offset >= 0, token.end <= source.bytes.count,
+            token.end - token.offset >= 2, token.end - token.offset == token.text.utf8.count
+        else { return nil }
+        let bytes = source.bytes
+        guard bytes[token.offset] == 0x22, bytes[token.end - 1] == 0x22 else { return nil }
+        var index = token.offset + 1
+        while index < token.end - 1 {
+            if bytes[index] == 0x5C || bytes[index] == 0x22 { return nil }
+            index += 1
+        }
+        return String(decoding: bytes[(token.offset + 1)..<(token.end - 1)], as: UTF8.self)
     }
 }

@@ -18,7 +18,7 @@ public struct TemplateSet: Sendable {
     /// Go builtin, or `include`/`tpl`.
     static func isKnownFunction(_ name: String, functions: FunctionRegistry, includeAndTpl: Bool = true) -> Bool {
         if name == "include" || name == "tpl" { return true }
-        return functions.contains(name) || Builtin(rawValue: name) != nil
+        return functions.contains(name) || Builtin.byName[name] != nil
     }
 
     /// Parses `text` as template `name` (Helm names templates by path, e.g.
