@@ -596,6 +596,8 @@ EDGES = [
     '{{ base "C:\\\\x\\\\y" }} {{ ext ".hidden" }} {{ clean "a/b/../../.." }} {{ dir "//a//b" }} {{ isAbs "//x" }}',
     '{{ regexSplit "" "abc" -1 }} {{ regexFindAll "" "ab" -1 }} {{ regexReplaceAll "" "ab" "-" }}',
     '{{ regexFind "(?i)HELLO" "say hello" }} {{ regexMatch "^\\\\d{3}$" "123" }} {{ regexReplaceAll "(a)(b)?" "ac" "[$2]" }}',
+    # Host objects marshal as Go structs: their fields.
+    '{{ genCA "x" 1 | toJson | fromJson | keys | sortAlpha }}|{{ genCA "x" 1 | toYaml | fromYaml | keys | sortAlpha }}|{{ (genCA "x" 1).Cert | trunc 27 }}',
 ]
 
 
