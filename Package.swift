@@ -77,10 +77,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The standard library is linked statically: start-up in milliseconds.
+            // A position-dependent executable (as Helm's own binary is) skips the
+            // ~57,000 load-time relocations of a PIE: about 1 ms and 140 page
+            // faults less per run.
             // swift-argument-parser pulls in FoundationEssentials (no Foundation),
             // whose static archive needs these three beside it.
             linkerSettings: [
-                .unsafeFlags(["-static-stdlib"]),
+                .unsafeFlags(["-static-stdlib", "-Xlinker", "-no-pie"]),
                 .linkedLibrary("swiftSynchronization"),
                 .linkedLibrary("_FoundationCollections"),
                 .linkedLibrary("_FoundationCShims"),

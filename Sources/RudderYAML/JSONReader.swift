@@ -283,10 +283,18 @@ struct JSONParser {
         index += 1
         var out: [UInt8] = []
         var runStart = index
+        let start = index
+        var escaped = false
         while true {
             guard index < bytes.count else { throw unexpectedEnd() }
             let c = bytes[index]
             if c == UInt8(ascii: "\"") {
+                if !escaped {
+                    // No escape: straight from the input, no intermediate buffer.
+                    let text = String(decoding: bytes[start..<index], as: UTF8.self)
+                    index += 1
+                    return text
+                }
                 out.append(contentsOf: bytes[runStart..<index])
                 index += 1
                 return String(decoding: out, as: UTF8.self)
@@ -296,6 +304,7 @@ struct JSONParser {
                 index += 1
                 continue
             }
+            escaped = true
             out.append(contentsOf: bytes[runStart..<index])
             index += 1
             guard index < bytes.count else { throw unexpectedEnd() }
