@@ -1,4 +1,5 @@
 import RudderCore
+import RudderRegex
 import Testing
 import _RudderTestSupport
 @testable import RudderChart
@@ -27,6 +28,22 @@ import _RudderTestSupport
                     "policy/v1/PodDisruptionBudget", "autoscaling/v2/HorizontalPodAutoscaler", "batch/v1/CronJob"] {
             #expect(bundle.kinds[key] != nil, "\(key)")
         }
+    }
+
+    /// Validators for bundled kinds skip the metaschema walk; this is what
+    /// makes that safe: every definition of the bundle, in one document,
+    /// passes the check they would have run.
+    @Test func everyBundledDefinitionPassesTheMetaschemaCheck() throws {
+        let bundle = try #require(KubernetesSchemaBundle.bundled())
+        var definitions: [String: Value] = [:]
+        for name in bundle.offsets.keys {
+            definitions[name] = try #require(bundle.definition(name), "\(name)")
+        }
+        #expect(definitions.count > 500)
+        var regexes: [String: GoRegex] = [:]
+        let problem = MetaschemaCheck.problem(
+            in: .map(["$defs": .map(definitions)]), uri: "file:///kubernetes.json", draft: .draft2020, regexes: &regexes)
+        #expect(problem == nil)
     }
 
     @Test func unknownFieldsAndWrongTypesAreErrors() throws {

@@ -48,6 +48,7 @@ public struct JSONSchemaValidator: Sendable {
     var anchors: [String: (String, [String])] = [:]
     var regexes: [String: GoRegex] = [:]
     let rootURI: String
+    let checksMetaschema: Bool
 
     /// The most nested schema applications followed for one value (a guard behind cycle detection).
     static let maxDepth = 512
@@ -55,11 +56,14 @@ public struct JSONSchemaValidator: Sendable {
     /// Loads `schema` (with URI `uri`) and every document it references.
     /// `resolveFile` maps an absolute `file://` URI's path (`/other.json`) to
     /// its bytes, or nil when it is not available.
+    /// `checkMetaschema: false` skips checking the documents against their
+    /// draft's metaschema: only for schemas Rudder ships and tests itself.
     public init(
-        schema: Value, uri: String = "file:///values.schema.json",
+        schema: Value, uri: String = "file:///values.schema.json", checkMetaschema: Bool = true,
         resolveFile: (String) -> [UInt8]? = { _ in nil }
     ) throws(LoadError) {
         rootURI = uri
+        checksMetaschema = checkMetaschema
         try add(document: schema, uri: uri, defaultDraft: .draft2020)
         var pending = [uri]
         var loaded: Set<String> = [uri]
@@ -121,7 +125,7 @@ public struct JSONSchemaValidator: Sendable {
         if case .map(let map) = document, case .string(let name)? = map["$schema"], let named = Draft.named(name) {
             draft = named
         }
-        if let problem = MetaschemaCheck.problem(in: document, uri: uri, draft: draft, regexes: &regexes) {
+        if checksMetaschema, let problem = MetaschemaCheck.problem(in: document, uri: uri, draft: draft, regexes: &regexes) {
             throw LoadError(message: problem)
         }
         resources[uri] = Resource(uri: uri, document: document, pointer: [], draft: draft)

@@ -92,7 +92,9 @@ public final class KubernetesSchemaBundle: Sendable {
         if let name = kinds[apiVersion + "/" + kind] {
             // Only the definitions this kind reaches: indexing all of them for every kind costs seconds.
             let root: Value = .map(["$ref": .string("#/$defs/" + name), "$defs": .map(reachableDefinitions(from: name))])
-            return try? JSONSchemaValidator(schema: root, uri: "file:///kubernetes.json")
+            // The bundle is generated and checked against its metaschema by a test
+            // (KubernetesSchemaBundleTests): no metaschema walk per kind here.
+            return try? JSONSchemaValidator(schema: root, uri: "file:///kubernetes.json", checkMetaschema: false)
         }
         guard let schemaLocation else { return nil }
         let parts = apiVersion.split(separator: "/")
