@@ -127,7 +127,7 @@ struct GoURL {
             if isUnreserved || kept.contains(byte) {
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             } else {
-                out += "%" + GoQuote.hex(UInt32(byte), digits: 2).uppercased()
+                out += "%" + GoQuote.hex(UInt32(byte), width: 2).uppercased()
             }
         }
         return out

@@ -96,7 +96,7 @@ enum TOMLWriter {
             case "\r": out += "\\r"
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\u" + GoQuote.hex(scalar.value, digits: 4).uppercased()
+                    out += "\\u" + GoQuote.hex(scalar.value, width: 4).uppercased()
                 } else {
                     out.unicodeScalars.append(scalar)
                 }

@@ -38,6 +38,6 @@ public struct RegexError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Sprig's non-`must` functions (`regexFind`, `regexReplaceAll`, …) report:
     /// ``regexp: Compile(`(a`): error parsing regexp: missing closing ): `(a` ``.
     public func mustCompileMessage(pattern: String) -> String {
-        "regexp: Compile(\(GoQuote.quote(pattern))): \(description)"
+        "regexp: Compile(\(PatternQuote.quote(pattern))): \(description)"
     }
 }

@@ -1,3 +1,4 @@
+import RudderCore
 /// Go's `template.HTMLEscapeString`, `JSEscapeString` and `url.QueryEscape`.
 enum Escaping {
     static func html(_ s: String) -> String {

@@ -1,3 +1,4 @@
+import RudderCore
 /// A pull lexer for Go's text/template syntax with the default `{{ }}`
 /// delimiters. `next()` returns one token at a time; trim markers (`{{- ` and
 /// ` -}}`) are handled entirely here, so the parser never sees them.

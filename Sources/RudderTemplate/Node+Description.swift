@@ -1,3 +1,4 @@
+import RudderCore
 /// Go's `Node.String()`: each node rebuilds its source text. Execution errors
 /// quote the failing node this way (`executing "t" at <.Values.x.y>`).
 extension Operand {

@@ -1,3 +1,4 @@
+import RudderCore
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,3 +1,4 @@
+import RudderCore
 /// A recursive-descent parser for Go's text/template, one production per
 /// method, producing the templates of one source text (the file itself and
 /// every `define` and `block` in it).

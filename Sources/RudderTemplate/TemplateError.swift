@@ -1,3 +1,4 @@
+import RudderCore
 /// A template parse or execution error, kept as data: Go's message text and
 /// Helm's rendering of it are both derived from these fields.
 public struct TemplateError: Error, Sendable, CustomStringConvertible {

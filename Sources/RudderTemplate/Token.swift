@@ -1,3 +1,4 @@
+import RudderCore
 /// The kinds of token the template lexer produces (Go's `itemType`).
 enum TokenKind: Sendable, Equatable {
     case error  // text is the message

@@ -19,39 +19,3 @@ enum GoSyntax {
         }
     }
 }
-
-/// Go's `strconv.Quote`.
-enum GoQuote {
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case "\u{07}": out += "\\a"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{0B}": out += "\\v"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\x" + hex(scalar.value, width: 2)
-                } else if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
-                            || scalar.properties.generalCategory == .unassigned {
-                    out += scalar.value > 0xFFFF ? "\\U" + hex(scalar.value, width: 8) : "\\u" + hex(scalar.value, width: 4)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-
-    private static func hex(_ v: UInt32, width: Int) -> String {
-        var s = String(v, radix: 16)
-        while s.count < width { s = "0" + s }
-        return s
-    }
-}

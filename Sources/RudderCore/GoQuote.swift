@@ -18,7 +18,7 @@ public enum GoQuote {
 
     static let hexDigits = Array("0123456789abcdef")
 
-    static func hex(_ value: UInt32, width: Int) -> String {
+    public static func hex(_ value: UInt32, width: Int) -> String {
         var chars: [Character] = []
         var v = value
         for _ in 0..<width {
@@ -91,7 +91,7 @@ public enum GoQuote {
     }
 
     /// Decodes one UTF-8 scalar; `valid` is false for a malformed byte (width 1).
-    static func decode(_ bytes: [UInt8], at index: Int) -> (Unicode.Scalar, Int, Bool) {
+    public static func decode(_ bytes: [UInt8], at index: Int) -> (Unicode.Scalar, Int, Bool) {
         let b0 = bytes[index]
         if b0 < 0x80 { return (Unicode.Scalar(b0), 1, true) }
         var length = 0
@@ -142,7 +142,7 @@ public enum GoQuote {
     }
 
     /// `strconv.UnquoteChar`: one possibly escaped character from the front of `text`.
-    static func unquoteCharacter(_ text: Substring, quote: Character) -> (UInt32, Substring)? {
+    public static func unquoteCharacter(_ text: Substring, quote: Character) -> (UInt32, Substring)? {
         guard let first = text.unicodeScalars.first else { return nil }
         if Character(first) == quote, quote == "'" || quote == "\"" { return nil }
         if first != "\\" {
