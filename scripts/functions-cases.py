@@ -598,6 +598,7 @@ EDGES = [
     '{{ regexFind "(?i)HELLO" "say hello" }} {{ regexMatch "^\\\\d{3}$" "123" }} {{ regexReplaceAll "(a)(b)?" "ac" "[$2]" }}',
     # Host objects marshal as Go structs: their fields.
     '{{ genCA "x" 1 | toJson | fromJson | keys | sortAlpha }}|{{ genCA "x" 1 | toYaml | fromYaml | keys | sortAlpha }}|{{ (genCA "x" 1).Cert | trunc 27 }}',
+    '{{ kindOf (genCA "x" 1) }} {{ kindIs "struct" (genCA "x" 1) }} {{ kindOf now }} {{ kindOf (semver "1.2.3") }}',
 ]
 
 

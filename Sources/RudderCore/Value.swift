@@ -37,6 +37,9 @@ public enum Value: Sendable {
 public protocol TemplateObject: Sendable {
     /// Go's type name, as `printf "%T"` and error messages show it.
     var goTypeName: String { get }
+    /// Go's `reflect.Kind` name, as Sprig's `kindOf` shows it: `ptr` (the
+    /// default) for Helm's pointers, `struct`, `map` or `slice` for values.
+    var goKindName: String { get }
     /// The value of field `name`, or nil when the object has no such field or method.
     func field(_ name: String) -> Value?
     /// Whether `name` is a method (then it is called with the arguments that follow).
@@ -54,6 +57,7 @@ public protocol TemplateObject: Sendable {
 }
 
 extension TemplateObject {
+    public var goKindName: String { "ptr" }
     public var dataRepresentation: Value? { nil }
     public var iterationValue: Value? { nil }
     public func hasMethod(_ name: String) -> Bool { false }
@@ -97,7 +101,7 @@ extension Value {
         case .string: return "string"
         case .bytes, .list: return "slice"
         case .map: return "map"
-        case .object: return "ptr"
+        case .object(let object): return object.goKindName
         }
     }
 

@@ -11,6 +11,7 @@ public struct SprigCertificate: TemplateObject, Equatable {
     }
 
     public var goTypeName: String { "sprig.certificate" }
+    public var goKindName: String { "struct" }
 
     public func field(_ name: String) -> Value? {
         switch name {

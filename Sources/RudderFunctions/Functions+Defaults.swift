@@ -70,10 +70,9 @@ extension HelmFunctions {
         }
     }
 
-    /// Go's `reflect.Kind` name; `time.Time` is a struct, other host objects pointers.
+    /// Go's `reflect.Kind` name (a host object says its own).
     static func kindName(_ value: Value) -> String {
-        if case .object(let object) = value, object is GoTime { return "struct" }
-        return value.goKindName
+        value.goKindName
     }
 
     static func registerReflection(_ r: inout Registrar) {

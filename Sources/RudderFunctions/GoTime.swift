@@ -58,6 +58,7 @@ struct GoTime: TemplateObject {
     // MARK: TemplateObject
 
     var goTypeName: String { "time.Time" }
+    var goKindName: String { "struct" }
     var printed: String {
         var text = GoTimeFormat.format(self, layout: "2006-01-02 15:04:05.999999999 -0700 MST")
         if let monotonic {

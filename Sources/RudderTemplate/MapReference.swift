@@ -25,6 +25,7 @@ final class MapReference: TemplateObject, @unchecked Sendable {
     init(_ storage: [String: Value]) { self.storage = storage }
 
     var goTypeName: String { "map[string]interface {}" }
+    var goKindName: String { "map" }
 
     /// The raw entry (the executor uses `child(_:)`, which keeps identity).
     func field(_ name: String) -> Value? { storage[name] }

@@ -97,6 +97,7 @@ public struct KubeVersion: Sendable, TemplateObject {
     }
 
     public var goTypeName: String { "common.KubeVersion" }
+    public var goKindName: String { "struct" }
     public func field(_ name: String) -> Value? {
         switch name {
         case "Version", "GitVersion": return .string(version)
@@ -135,6 +136,7 @@ public struct APIVersions: Sendable, TemplateObject {
     public init(versions: [String]) { self.versions = versions }
 
     public var goTypeName: String { "common.VersionSet" }
+    public var goKindName: String { "slice" }
     public func field(_ name: String) -> Value? { nil }
     public func hasMethod(_ name: String) -> Bool { name == "Has" }
     public func callMethod(_ name: String, arguments: [Value]) throws -> Value {
@@ -184,6 +186,7 @@ public struct HelmVersion: Sendable, TemplateObject {
     public init() {}
 
     public var goTypeName: String { "version.BuildInfo" }
+    public var goKindName: String { "struct" }
     public func field(_ name: String) -> Value? {
         switch name {
         case "Version": return .string(version)

@@ -19,6 +19,7 @@ public struct FilesObject: Sendable, TemplateObject {
     }
 
     public var goTypeName: String { "engine.files" }
+    public var goKindName: String { "map" }
     public func field(_ name: String) -> Value? { nil }
     public func hasMethod(_ name: String) -> Bool {
         ["Get", "GetBytes", "Glob", "Lines", "AsConfig", "AsSecrets"].contains(name)
