@@ -127,7 +127,7 @@ final class LintLog: Sendable {
     static func slogValue(_ text: String) -> String {
         let needsQuotes = text.isEmpty || text.unicodeScalars.contains { scalar in
             scalar == " " || scalar == "=" || scalar == "\"" || scalar.value < 0x20 || scalar.value == 0x7F
-                || (scalar.value >= 0x80 && (isGoSpace(scalar) || !isGoPrintable(scalar)))
+                || (scalar.value >= 0x80 && (isGoSpace(scalar) || !GoQuote.isPrint(scalar)))
         }
         return needsQuotes ? goQuote(text) : text
     }

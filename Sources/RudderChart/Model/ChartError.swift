@@ -42,21 +42,6 @@ public struct ChartError: Error, Sendable, Equatable, CustomStringConvertible {
 /// Go's `%q` of a string: double-quoted with Go escapes (the template engine's `GoQuote`).
 func goQuote(_ text: String) -> String { GoQuote.quote(text) }
 
-/// Go's `unicode.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII space.
-func isGoPrintable(_ scalar: Unicode.Scalar) -> Bool {
-    if scalar == " " { return true }
-    switch scalar.properties.generalCategory {
-    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-        .nonspacingMark, .spacingMark, .enclosingMark,
-        .decimalNumber, .letterNumber, .otherNumber,
-        .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-        .initialPunctuation, .finalPunctuation, .otherPunctuation,
-        .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
-        return true
-    default:
-        return false
-    }
-}
 
 /// Go's `unicode.IsSpace`.
 func isGoSpace(_ scalar: Unicode.Scalar) -> Bool {

@@ -85,7 +85,7 @@ func sanitize(_ text: String) -> String {
     for scalar in text.unicodeScalars {
         if isGoSpace(scalar) {
             result.append(" ")
-        } else if isGoPrintable(scalar) {
+        } else if GoQuote.isPrint(scalar) {
             result.append(scalar)
         }
     }
