@@ -33,7 +33,6 @@ import goldenlib  # noqa: E402
 
 CHART_YAML = "apiVersion: v2\nname: c\nversion: 0.1.0\n"
 WRAPPER = 'out: {{ include "c/templates/_case.tpl" . | b64enc }}\n'
-SUFFIX = "\n\nUse --debug flag to render out invalid YAML\n"
 RUDDER = os.path.join(goldenlib.ROOT, ".build", "debug", "rudder")
 
 DETERMINISTIC = [
@@ -89,27 +88,6 @@ DETERMINISTIC = [
 ]
 
 
-def function_error(stderr):
-    """The function's own message from Helm's error text (as functions-goldens.py)."""
-    text = stderr
-    if text.startswith("Error: "):
-        text = text[len("Error: "):]
-    if text.endswith(SUFFIX):
-        text = text[: -len(SUFFIX)]
-    marker = "error calling "
-    at = text.rfind(marker)
-    if at >= 0:
-        rest = text[at + len(marker):]
-        colon = rest.find(": ")
-        message = rest[colon + 2:] if colon >= 0 else rest
-        if "\n" not in message.strip():
-            return message
-        text = message
-    # An engine error: the last line of Helm's indented trace is the message.
-    lines = [l.strip() for l in text.strip().split("\n") if l.strip()]
-    return lines[-1] if lines else text
-
-
 def render(workdir, template, tool=None):
     """Renders `template` with Helm (or `tool`); returns ("output", text) or ("error", stderr)."""
     goldenlib.write_chart(os.path.join(workdir, "c"), {
@@ -128,6 +106,13 @@ def render(workdir, template, tool=None):
     return ("error", err.decode())
 
 
+def case_sections(template, kind, text):
+    """A case's sections: the template, then its output or Helm's error."""
+    if kind == "output":
+        return [("template", template), ("output", text)]
+    return [("template", template), ("error", goldenlib.function_error(text)), ("helm-error", text)]
+
+
 def helm_output(workdir, template):
     kind, text = render(workdir, template)
     if kind != "output":
@@ -139,12 +124,7 @@ def deterministic(workdir):
     records = []
     for index, template in enumerate(DETERMINISTIC):
         kind, text = render(workdir, template)
-        sections = [("template", template)]
-        if kind == "output":
-            sections.append(("output", text))
-        else:
-            sections.append(("error", function_error(text)))
-            sections.append(("helm-error", text))
+        sections = case_sections(template, kind, text)
         records.append(("det-%03d" % index, sections))
     # buildCustomCert with a fixed certificate and key made by openssl: the
     # object's fields, %v, %T and toJson are exact.
@@ -164,12 +144,7 @@ def deterministic(workdir):
                    '{{ $c | toJson }}', '{{ $c | toYaml }}', '{{ $c.Nope }}']:
         template = custom + suffix
         kind, text = render(workdir, template)
-        sections = [("template", template)]
-        if kind == "output":
-            sections.append(("output", text))
-        else:
-            sections.append(("error", function_error(text)))
-            sections.append(("helm-error", text))
+        sections = case_sections(template, kind, text)
         records.append(("det-%03d" % len(records), sections))
     return records
 

@@ -27,33 +27,6 @@ FAMILIES = _cases.FAMILIES
 
 CHART_YAML = "apiVersion: v2\nname: c\nversion: 0.1.0\n"
 WRAPPER = 'out: {{ include "c/templates/_case.tpl" . | b64enc }}\n'
-SUFFIX = "\n\nUse --debug flag to render out invalid YAML\n"
-
-
-def function_error(stderr):
-    """The function's own message from Helm's error text."""
-    text = stderr
-    if text.startswith("Error: "):
-        text = text[len("Error: "):]
-    if text.endswith(SUFFIX):
-        text = text[: -len(SUFFIX)]
-    marker = "error calling "
-    at = text.rfind(marker)
-    if at >= 0:
-        rest = text[at + len(marker):]
-        colon = rest.find(": ")
-        message = rest[colon + 2:] if colon >= 0 else rest
-        if "\n" not in message.strip():
-            return message
-        text = message
-    marker = "execution error at ("
-    at = text.rfind(marker) if "error calling " not in text else -1
-    if at >= 0:
-        rest = text[at:]
-        return rest[rest.find("): ") + 3:]
-    # An engine error: the last line of Helm's indented trace is the message.
-    lines = [l.strip() for l in text.strip().split("\n") if l.strip()]
-    return lines[-1] if lines else text
 
 
 def render(workdir, template, args):
@@ -89,7 +62,7 @@ def main():
             if kind == "output":
                 sections.append(("output", text))
             else:
-                sections.append(("error", function_error(text)))
+                sections.append(("error", goldenlib.function_error(text)))
                 sections.append(("helm-error", text))
             records.append((name, sections))
         path = goldenlib.write_cases("functions/%s.cases" % family, records)

@@ -120,3 +120,33 @@ def measure(argv, runs, cwd=ROOT):
         os.chdir(previous)
         os.close(devnull)
     return statistics.median(times), peak
+
+
+HELM_DEBUG_SUFFIX = "\n\nUse --debug flag to render out invalid YAML\n"
+
+
+def function_error(stderr):
+    """The function's own message from Helm's error text of a failed render
+    (what follows the last "error calling NAME: ", or the engine's message)."""
+    text = stderr
+    if text.startswith("Error: "):
+        text = text[len("Error: "):]
+    if text.endswith(HELM_DEBUG_SUFFIX):
+        text = text[: -len(HELM_DEBUG_SUFFIX)]
+    marker = "error calling "
+    at = text.rfind(marker)
+    if at >= 0:
+        rest = text[at + len(marker):]
+        colon = rest.find(": ")
+        message = rest[colon + 2:] if colon >= 0 else rest
+        if "\n" not in message.strip():
+            return message
+        text = message
+    marker = "execution error at ("
+    at = text.rfind(marker) if "error calling " not in text else -1
+    if at >= 0:
+        rest = text[at:]
+        return rest[rest.find("): ") + 3:]
+    # An engine error: the last line of Helm's indented trace is the message.
+    lines = [l.strip() for l in text.strip().split("\n") if l.strip()]
+    return lines[-1] if lines else text
