@@ -8,7 +8,21 @@ enum ManifestHeadReader {
         var description: String
     }
 
+    /// The head of a rendered document: from the quick scanner when it is
+    /// sure of the answer, otherwise (and for every error) from the full reader.
     static func read(_ document: String) throws -> ManifestHead {
+        if let head = quickRead(document) { return head }
+        return try fullRead(document)
+    }
+
+    /// The quick scanner's answer, or nil when it is unsure.
+    static func quickRead(_ document: String) -> ManifestHead? {
+        guard let head = YAMLHeadScanner.scan(document) else { return nil }
+        return ManifestHead(kind: head.kind, name: head.name, annotations: head.annotations)
+    }
+
+    /// The full reading: the document unmarshalled into a value, as Helm does.
+    static func fullRead(_ document: String) throws -> ManifestHead {
         let value: Value
         do {
             value = try YAMLReader.unmarshal(Array(document.utf8), file: "manifest", top: .any)

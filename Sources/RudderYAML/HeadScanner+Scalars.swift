@@ -1,0 +1,461 @@
+/// Keys, scalars and flow collections for `HeadScanner`: each either
+/// matches what libyaml reads from the same bytes or gives up.
+
+/// A mapping key as the scanner found it.
+struct ScannedKey {
+    enum Style { case plain, singleQuoted, doubleQuoted }
+    /// Where the key starts (its quote, for a quoted key).
+    var start: Int
+    /// Its text, between the quotes for a quoted key.
+    var textStart: Int
+    var textEnd: Int
+    var style: Style
+    /// Holds escapes (`\` in double quotes, `''` in single quotes).
+    var escaped: Bool
+    /// Reads as a string: quoted, or plain text that resolves to a string.
+    var isString: Bool
+
+    /// Whether the key is the string `word`.
+    func equals(_ word: StaticString, in scanner: HeadScanner) -> Bool {
+        guard isString else { return false }
+        if escaped { return string(in: scanner) == word.description }
+        let length = textEnd - textStart
+        guard length == word.utf8CodeUnitCount else { return false }
+        let bytes = word.utf8Start
+        for k in 0..<length where scanner.base[textStart + k] != bytes[k] { return false }
+        return true
+    }
+
+    /// The key's string.
+    func string(in scanner: HeadScanner) -> String {
+        let quoted = HeadScanner.Quoted(start: textStart, end: textEnd, escaped: escaped)
+        switch style {
+        case .plain: return scanner.string(textStart..<textEnd)
+        case .singleQuoted: return scanner.decodeSingleQuoted(quoted)
+        case .doubleQuoted: return scanner.decodeDoubleQuoted(quoted)
+        }
+    }
+}
+
+extension HeadScanner {
+    /// The text between a scalar's quotes.
+    struct Quoted {
+        var start: Int
+        var end: Int
+        var escaped: Bool
+    }
+
+    /// Longest key libyaml takes as a simple key is 1024 characters; bytes are at least as many.
+    static let maxKeyBytes = 1000
+
+    func string(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(start: base + range.lowerBound, count: range.count), as: UTF8.self)
+    }
+
+    @inline(__always) static func isAlphanumeric(_ b: UInt8) -> Bool {
+        (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") || b >= 0x30 && b <= 0x39
+    }
+
+    /// Whether a plain scalar may start at `k` in block context (a subset of
+    /// what libyaml allows: no indicators, `-` only before a non-blank).
+    func isPlainStart(_ k: Int) -> Bool {
+        let b = at(k)
+        if Self.isAlphanumeric(b) || b >= 0x80 { return true }
+        switch b {
+        case UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "$"), UInt8(ascii: "("),
+             UInt8(ascii: ")"), UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: "~"), UInt8(ascii: "^"),
+             UInt8(ascii: ";"), UInt8(ascii: "<"), UInt8(ascii: "\\"):
+            return true
+        case UInt8(ascii: "-"):
+            let next = at(k + 1)
+            return !(next == 0x20 || next == 0x09 || endsLine(k + 1))
+        default:
+            return false
+        }
+    }
+
+    // MARK: - Keys
+
+    /// A block mapping key at the cursor, `key:` followed by a space or the
+    /// line's end; the cursor moves past the `:`. Nil (cursor unmoved) when
+    /// the line holds no key here.
+    mutating func key() throws(Unsure) -> ScannedKey? {
+        let start = i
+        switch at(i) {
+        case UInt8(ascii: "\""), UInt8(ascii: "'"):
+            let double = at(i) == UInt8(ascii: "\"")
+            let quoted = double ? try doubleQuoted() : try singleQuoted()
+            guard at(i) == UInt8(ascii: ":"), at(i + 1) == 0x20 || endsLine(i + 1) else {
+                i = start
+                return nil
+            }
+            if i - start > Self.maxKeyBytes { throw Unsure() }
+            i += 1
+            return ScannedKey(start: start, textStart: quoted.start, textEnd: quoted.end,
+                              style: double ? .doubleQuoted : .singleQuoted, escaped: quoted.escaped, isString: true)
+        default:
+            guard isPlainStart(i) else { return nil }
+            var k = i
+            while true {
+                let b = at(k)
+                if b == UInt8(ascii: ":") && (at(k + 1) == 0x20 || endsLine(k + 1)) { break }
+                if endsLine(k) { return nil }
+                if b == 0x20 && at(k + 1) == UInt8(ascii: "#") { return nil }
+                if b == 0x09 { throw Unsure() }
+                k += 1
+            }
+            if base[k - 1] == 0x20 || k - start > Self.maxKeyBytes { throw Unsure() }
+            let bytes = UnsafeBufferPointer(start: base + start, count: k - start)
+            if bytes.count == 2 && bytes[0] == UInt8(ascii: "<") && bytes[1] == UInt8(ascii: "<") { throw Unsure() }
+            let isString: Bool
+            switch ResolvedScalar.classifyPlain(bytes) {
+            case .null: throw Unsure()
+            case .string, .timestamp: isString = true
+            default: isString = false
+            }
+            i = k + 1
+            return ScannedKey(start: start, textStart: start, textEnd: k, style: .plain, escaped: false,
+                              isString: isString)
+        }
+    }
+
+    // MARK: - Scalars
+
+    /// A one-line plain scalar in block context; returns its text (trailing
+    /// spaces left out) and leaves the cursor at what follows (spaces, a
+    /// comment or the line's end).
+    mutating func plainValue() throws(Unsure) -> Range<Int> {
+        let start = i
+        var end = i
+        while true {
+            let b = at(i)
+            if endsLine(i) { break }
+            if b == 0x20 {
+                var k = i
+                while at(k) == 0x20 { k += 1 }
+                if at(k) == UInt8(ascii: "#") || endsLine(k) { break }
+                i = k
+                continue
+            }
+            if b == 0x09 { throw Unsure() }
+            if b == UInt8(ascii: ":") && (at(i + 1) == 0x20 || endsLine(i + 1)) { throw Unsure() }
+            i += 1
+            end = i
+        }
+        return start..<end
+    }
+
+    /// What a plain scalar resolves to; its text in `text` when it is a
+    /// string and `wantText`. NaN and infinities fail the full reader (JSON
+    /// has no such numbers): unsure.
+    mutating func resolvePlain(_ range: Range<Int>, wantText: Bool) throws(Unsure) -> Found {
+        let bytes = UnsafeBufferPointer(start: base + range.lowerBound, count: range.count)
+        switch ResolvedScalar.classifyPlain(bytes) {
+        case .string, .timestamp:
+            if wantText { text = String(decoding: bytes, as: UTF8.self) }
+            return .text
+        case .null:
+            return .null
+        case .float(let d):
+            if !d.isFinite { throw Unsure() }
+            return .otherScalar
+        default:
+            return .otherScalar
+        }
+    }
+
+    /// A one-line double-quoted scalar at the cursor; the cursor moves past
+    /// its closing quote. Escapes are checked as libyaml checks them.
+    mutating func doubleQuoted() throws(Unsure) -> Quoted {
+        let start = i + 1
+        var k = start
+        var escaped = false
+        while true {
+            let b = at(k)
+            if b == UInt8(ascii: "\"") { break }
+            if endsLine(k) || b == 0x09 { throw Unsure() }
+            guard b == UInt8(ascii: "\\") else {
+                k += 1
+                continue
+            }
+            escaped = true
+            switch at(k + 1) {
+            case UInt8(ascii: "0"), UInt8(ascii: "a"), UInt8(ascii: "b"), UInt8(ascii: "t"), UInt8(ascii: "n"),
+                 UInt8(ascii: "v"), UInt8(ascii: "f"), UInt8(ascii: "r"), UInt8(ascii: "e"), 0x20,
+                 UInt8(ascii: "\""), UInt8(ascii: "/"), UInt8(ascii: "\\"), UInt8(ascii: "N"), UInt8(ascii: "_"),
+                 UInt8(ascii: "L"), UInt8(ascii: "P"):
+                k += 2
+            case UInt8(ascii: "x"):
+                _ = try hexCode(at: k + 2, digits: 2)
+                k += 4
+            case UInt8(ascii: "u"):
+                _ = try hexCode(at: k + 2, digits: 4)
+                k += 6
+            case UInt8(ascii: "U"):
+                _ = try hexCode(at: k + 2, digits: 8)
+                k += 10
+            default:
+                throw Unsure()
+            }
+        }
+        i = k + 1
+        return Quoted(start: start, end: k, escaped: escaped)
+    }
+
+    /// The code point written as `digits` hex digits at `k`; unsure unless
+    /// libyaml accepts it (no surrogates, nothing past U+10FFFF).
+    func hexCode(at k: Int, digits: Int) throws(Unsure) -> UInt32 {
+        var value: UInt32 = 0
+        for d in 0..<digits {
+            let b = at(k + d)
+            let digit: UInt8
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = b - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = b - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = b - UInt8(ascii: "A") + 10
+            default: throw Unsure()
+            }
+            value = value << 4 | UInt32(digit)
+        }
+        if (value >= 0xD800 && value <= 0xDFFF) || value > 0x10FFFF { throw Unsure() }
+        return value
+    }
+
+    /// A one-line single-quoted scalar at the cursor; the cursor moves past its closing quote.
+    mutating func singleQuoted() throws(Unsure) -> Quoted {
+        let start = i + 1
+        var k = start
+        var escaped = false
+        while true {
+            let b = at(k)
+            if endsLine(k) || b == 0x09 { throw Unsure() }
+            if b == UInt8(ascii: "'") {
+                if at(k + 1) != UInt8(ascii: "'") { break }
+                escaped = true
+                k += 2
+                continue
+            }
+            k += 1
+        }
+        i = k + 1
+        return Quoted(start: start, end: k, escaped: escaped)
+    }
+
+    func decodeSingleQuoted(_ quoted: Quoted) -> String {
+        guard quoted.escaped else { return string(quoted.start..<quoted.end) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(quoted.end - quoted.start)
+        var k = quoted.start
+        while k < quoted.end {
+            bytes.append(base[k])
+            k += base[k] == UInt8(ascii: "'") ? 2 : 1
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The text of a double-quoted scalar that `doubleQuoted` accepted.
+    func decodeDoubleQuoted(_ quoted: Quoted) -> String {
+        guard quoted.escaped else { return string(quoted.start..<quoted.end) }
+        var scalars = String.UnicodeScalarView()
+        var bytes: [UInt8] = []
+        var k = quoted.start
+        func flush() {
+            guard !bytes.isEmpty else { return }
+            scalars.append(contentsOf: String(decoding: bytes, as: UTF8.self).unicodeScalars)
+            bytes.removeAll(keepingCapacity: true)
+        }
+        while k < quoted.end {
+            let b = base[k]
+            guard b == UInt8(ascii: "\\") else {
+                bytes.append(b)
+                k += 1
+                continue
+            }
+            let e = base[k + 1]
+            var code: UInt32
+            var width = 2
+            switch e {
+            case UInt8(ascii: "0"): code = 0
+            case UInt8(ascii: "a"): code = 7
+            case UInt8(ascii: "b"): code = 8
+            case UInt8(ascii: "t"): code = 9
+            case UInt8(ascii: "n"): code = 10
+            case UInt8(ascii: "v"): code = 11
+            case UInt8(ascii: "f"): code = 12
+            case UInt8(ascii: "r"): code = 13
+            case UInt8(ascii: "e"): code = 0x1B
+            case UInt8(ascii: "N"): code = 0x85
+            case UInt8(ascii: "_"): code = 0xA0
+            case UInt8(ascii: "L"): code = 0x2028
+            case UInt8(ascii: "P"): code = 0x2029
+            case UInt8(ascii: "x"), UInt8(ascii: "u"), UInt8(ascii: "U"):
+                let digits = e == UInt8(ascii: "x") ? 2 : e == UInt8(ascii: "u") ? 4 : 8
+                code = (try? hexCode(at: k + 2, digits: digits)) ?? 0xFFFD
+                width = 2 + digits
+            default: code = UInt32(e)
+            }
+            flush()
+            scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+            k += width
+        }
+        flush()
+        return String(scalars)
+    }
+
+    // MARK: - Block scalars
+
+    /// A literal or folded block scalar whose header is at the cursor, in a
+    /// collection at column `p`; ends at the next content line after it.
+    mutating func blockScalar(parentIndent p: Int) throws(Unsure) {
+        i += 1
+        if at(i) == UInt8(ascii: "-") || at(i) == UInt8(ascii: "+") { i += 1 }
+        let headerEnd = i
+        while at(i) == 0x20 { i += 1 }
+        if at(i) == UInt8(ascii: "#") {
+            if i == headerEnd { throw Unsure() }
+            i = lineEnd(from: i)
+        }
+        guard endsLine(i) else { throw Unsure() }
+        if i >= count {
+            column = -1
+            return
+        }
+        i += 1
+        // Leading empty lines, then the first content line sets the indentation.
+        var longestEmpty = 0
+        var indent = 0
+        while true {
+            var k = i
+            while at(k) == 0x20 { k += 1 }
+            if at(k) == 0x09 { throw Unsure() }
+            if k >= count {
+                i = k
+                column = -1
+                return
+            }
+            if base[k] == 0x0A {
+                longestEmpty = max(longestEmpty, k - i)
+                i = k + 1
+                continue
+            }
+            indent = k - i
+            if indent <= p || indent < longestEmpty { throw Unsure() }
+            break
+        }
+        // Content lines: at least `indent` spaces, then anything; empty lines.
+        while true {
+            i = lineEnd(from: i)
+            if i >= count {
+                column = -1
+                return
+            }
+            i += 1
+            var k = i
+            while k - i < indent && at(k) == 0x20 { k += 1 }
+            if k - i == indent { continue }
+            switch at(k) {
+            case 0x09: throw Unsure()
+            case 0x0A: continue
+            default:
+                if k >= count {
+                    i = k
+                    column = -1
+                    return
+                }
+                try nextContent()
+                return
+            }
+        }
+    }
+
+    // MARK: - Flow collections
+
+    /// A one-line flow sequence or mapping at the cursor, of JSON-like
+    /// scalars; the cursor moves past its closing bracket.
+    mutating func flow(depth: Int) throws(Unsure) -> (isMap: Bool, isEmpty: Bool) {
+        if depth > Self.maxDepth { throw Unsure() }
+        let isMap = at(i) == UInt8(ascii: "{")
+        let close = isMap ? UInt8(ascii: "}") : UInt8(ascii: "]")
+        i += 1
+        try flowSpaces()
+        if at(i) == close {
+            i += 1
+            return (isMap, true)
+        }
+        while true {
+            if isMap {
+                let keyStart = i
+                if at(i) == UInt8(ascii: "\"") || at(i) == UInt8(ascii: "'") {
+                    _ = at(i) == UInt8(ascii: "\"") ? try doubleQuoted() : try singleQuoted()
+                    guard at(i) == UInt8(ascii: ":") else { throw Unsure() }
+                } else {
+                    let range = try flowPlain()
+                    let bytes = UnsafeBufferPointer(start: base + range.lowerBound, count: range.count)
+                    if case .null = ResolvedScalar.classifyPlain(bytes) { throw Unsure() }
+                    if bytes.count == 2 && bytes[0] == UInt8(ascii: "<") && bytes[1] == UInt8(ascii: "<") {
+                        throw Unsure()
+                    }
+                    guard at(i) == UInt8(ascii: ":"), at(i + 1) == 0x20 else { throw Unsure() }
+                }
+                if i - keyStart > Self.maxKeyBytes { throw Unsure() }
+                i += 1
+                try flowSpaces()
+                try flowNode(depth: depth)
+            } else {
+                try flowNode(depth: depth)
+                try flowSpaces()
+                if at(i) == UInt8(ascii: ":") { throw Unsure() }
+            }
+            try flowSpaces()
+            if at(i) == close {
+                i += 1
+                return (isMap, false)
+            }
+            guard at(i) == UInt8(ascii: ",") else { throw Unsure() }
+            i += 1
+            try flowSpaces()
+            if at(i) == close { throw Unsure() }
+        }
+    }
+
+    /// Spaces inside a flow collection; a tab or the line's end: unsure.
+    mutating func flowSpaces() throws(Unsure) {
+        while at(i) == 0x20 { i += 1 }
+        if at(i) == 0x09 || endsLine(i) { throw Unsure() }
+    }
+
+    /// One node inside a flow collection.
+    mutating func flowNode(depth: Int) throws(Unsure) {
+        switch at(i) {
+        case UInt8(ascii: "\""): _ = try doubleQuoted()
+        case UInt8(ascii: "'"): _ = try singleQuoted()
+        case UInt8(ascii: "["), UInt8(ascii: "{"): _ = try flow(depth: depth + 1)
+        default:
+            let range = try flowPlain()
+            let bytes = UnsafeBufferPointer(start: base + range.lowerBound, count: range.count)
+            if case .float(let d) = ResolvedScalar.classifyPlain(bytes), !d.isFinite { throw Unsure() }
+        }
+    }
+
+    /// A plain scalar inside a flow collection, of letters, digits and `_./+-`
+    /// only (a `-` first only before a letter, digit or `.`).
+    mutating func flowPlain() throws(Unsure) -> Range<Int> {
+        let start = i
+        let first = at(i)
+        if first == UInt8(ascii: "-") {
+            let next = at(i + 1)
+            guard Self.isAlphanumeric(next) || next == UInt8(ascii: ".") else { throw Unsure() }
+        } else if !(Self.isAlphanumeric(first) || first == UInt8(ascii: "_") || first == UInt8(ascii: ".")
+                    || first == UInt8(ascii: "/") || first == UInt8(ascii: "+")) {
+            throw Unsure()
+        }
+        i += 1
+        while true {
+            let b = at(i)
+            guard Self.isAlphanumeric(b) || b == UInt8(ascii: "_") || b == UInt8(ascii: ".")
+                || b == UInt8(ascii: "/") || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") else { break }
+            i += 1
+        }
+        return start..<i
+    }
+}
