@@ -75,10 +75,13 @@ public enum TemplateAction {
         // Capabilities first: a bad --kube-version fails before the chart is read.
         let capabilities = try capabilities(for: request)
         let chart = try loadInstallableChart(request.chartPath)
-        let prepared = try prepareValues(chart: chart, request: request)
         let registry = functions ?? registryFor(enableDNS: request.enableDNS)
+        // The templates are parsed on a second thread while values are read and checked.
+        let parsing = BackgroundWork { ChartRenderer.parseAhead(chart: chart, functions: registry) }
+        let prepared = try prepareValues(chart: chart, request: request)
+        let parsed = parsing.finish()
         return try render(prepared: prepared, request: request, capabilities: capabilities) { chart throws(RenderError) in
-            try ChartRenderer(chart: chart, functions: registry)
+            try ChartRenderer(chart: chart, functions: registry, parsedAhead: parsed)
         }
     }
 
