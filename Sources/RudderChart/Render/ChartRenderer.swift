@@ -152,8 +152,7 @@ public struct ChartRenderer: Sendable {
         var entries: [TemplateEntry] = []
         for (index, node) in tree.charts.enumerated() {
             for file in node.chart.templates {
-                let base = file.name.split(separator: "/").last.map(String.init) ?? file.name
-                let isPartial = base.hasPrefix("_")
+                let isPartial = baseNameStartsWithUnderscore(file.name)
                 if node.chart.isLibrary && !isPartial { continue }
                 entries.append(
                     TemplateEntry(
@@ -164,15 +163,24 @@ public struct ChartRenderer: Sendable {
         return entries
     }
 
+    /// Whether the last path component of `name` starts with `_`.
+    static func baseNameStartsWithUnderscore(_ name: String) -> Bool {
+        let bytes = name.utf8
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return bytes.first == UInt8(ascii: "_") }
+        let next = bytes.index(after: slash)
+        return next < bytes.endIndex && bytes[next] == UInt8(ascii: "_")
+    }
+
     /// Helm's `sortTemplates`: deeper paths first, then reverse lexical order, so the
     /// shallowest, lexically first file is parsed last and its `define`s win.
     static func sortedForParsing(_ entries: [TemplateEntry]) -> [TemplateEntry] {
         let keyed = entries.map { entry in
-            (depth: entry.name.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }, entry: entry)
+            let bytes = Array(entry.name.utf8)
+            return (depth: bytes.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }, bytes: bytes, entry: entry)
         }
         return keyed.sorted { a, b in
             if a.depth != b.depth { return a.depth > b.depth }
-            return Array(b.entry.name.utf8).lexicographicallyPrecedes(Array(a.entry.name.utf8))
+            return b.bytes.lexicographicallyPrecedes(a.bytes)
         }.map(\.entry)
     }
 
