@@ -13,7 +13,7 @@ rm -rf "$WORK/base"
 mkdir -p "$WORK/base"
 (cd "$ROOT" && git archive "$REV" Sources/RudderCore Sources/RudderYAML Sources/CYAML scripts/yaml-tools) | tar -x -C "$WORK/base"
 # The base revision's sources with this tree's driver (so both dump the same values).
-cp "$ROOT/scripts/yaml-tools/driver.swift" "$WORK/base/scripts/yaml-tools/driver.swift"
+cp "$ROOT/scripts/yaml-tools/driver.swift" "$ROOT/scripts/yaml-tools/build.sh" "$WORK/base/scripts/yaml-tools/"
 "$WORK/base/scripts/yaml-tools/build.sh" "$WORK/base-tools" >/dev/null
 "$ROOT/scripts/yaml-tools/build.sh" "$WORK/new-tools" >/dev/null
 status=0

@@ -6,28 +6,31 @@ struct ScalarAnalysis {
     var singleQuotedAllowed = true
     var blockAllowed = true
 
-    static func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " }
+    @inline(__always) static func isSpace(_ c: UInt32) -> Bool { c == 0x20 }
 
-    static func isBreak(_ c: Unicode.Scalar) -> Bool {
-        c == "\r" || c == "\n" || c.value == 0x85 || c.value == 0x2028 || c.value == 0x2029
+    @inline(__always) static func isBreak(_ c: UInt32) -> Bool {
+        c == 0x0D || c == 0x0A || c == 0x85 || c == 0x2028 || c == 0x2029
     }
 
     /// libyaml's IS_PRINTABLE (so characters beyond U+FFFF are not).
-    static func isPrintable(_ c: Unicode.Scalar) -> Bool {
-        let v = c.value
-        return v == 0x0A || (v >= 0x20 && v <= 0x7E) || (v >= 0xA0 && v <= 0xD7FF)
+    @inline(__always) static func isPrintable(_ v: UInt32) -> Bool {
+        v == 0x0A || (v >= 0x20 && v <= 0x7E) || (v >= 0xA0 && v <= 0xD7FF)
             || (v >= 0xE000 && v <= 0xFFFD && v != 0xFEFF)
     }
 
-    init(_ text: String, flavor: YAMLEmitter.Flavor) {
-        let scalars = Array(text.unicodeScalars)
-        if scalars.isEmpty {
+    /// `codes` are the text's code points (or its bytes, when ASCII);
+    /// `documentMarker`: the text starts with `---` or `...`.
+    init<Codes: RandomAccessCollection>(_ codes: Codes, flavor: YAMLEmitter.Flavor, documentMarker: Bool)
+    where Codes.Index == Int, Codes.Element: FixedWidthInteger {
+        let count = codes.count
+        if count == 0 {
             flowPlainAllowed = false
             blockPlainAllowed = true
             singleQuotedAllowed = true
             blockAllowed = false
             return
         }
+        @inline(__always) func code(_ i: Int) -> UInt32 { UInt32(truncatingIfNeeded: codes[i]) }
         var blockIndicators = false
         var flowIndicators = false
         var lineBreaks = false
@@ -37,25 +40,27 @@ struct ScalarAnalysis {
         var breakSpace = false, spaceBreak = false
         var previousSpace = false, previousBreak = false
 
-        if text.hasPrefix("---") || text.hasPrefix("...") {
+        if documentMarker {
             blockIndicators = true
             flowIndicators = true
         }
         var precededByWhitespace = true
-        func isBlankOrEnd(_ i: Int) -> Bool {
-            i >= scalars.count || scalars[i] == " " || scalars[i] == "\t" || Self.isBreak(scalars[i])
+        @inline(__always) func isBlankOrEnd(_ i: Int) -> Bool {
+            i >= count || code(i) == 0x20 || code(i) == 0x09 || Self.isBreak(code(i))
         }
         var followedByWhitespace = isBlankOrEnd(1)
-        for (i, c) in scalars.enumerated() {
+        for i in 0..<count {
+            let c = code(i)
             if i == 0 {
                 switch c {
-                case "#", ",", "[", "]", "{", "}", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`":
+                case 0x23, 0x2C, 0x5B, 0x5D, 0x7B, 0x7D, 0x26, 0x2A, 0x21, 0x7C, 0x3E, 0x27, 0x22, 0x25, 0x40, 0x60:
+                    // # , [ ] { } & * ! | > ' " % @ `
                     flowIndicators = true
                     blockIndicators = true
-                case "?", ":":
+                case 0x3F, 0x3A: // ? :
                     flowIndicators = true
                     if followedByWhitespace { blockIndicators = true }
-                case "-":
+                case 0x2D: // -
                     if followedByWhitespace {
                         flowIndicators = true
                         blockIndicators = true
@@ -65,12 +70,12 @@ struct ScalarAnalysis {
                 }
             } else {
                 switch c {
-                case ",", "?", "[", "]", "{", "}":
+                case 0x2C, 0x3F, 0x5B, 0x5D, 0x7B, 0x7D: // , ? [ ] { }
                     flowIndicators = true
-                case ":":
+                case 0x3A: // :
                     flowIndicators = true
                     if followedByWhitespace { blockIndicators = true }
-                case "#":
+                case 0x23: // #
                     if precededByWhitespace {
                         flowIndicators = true
                         blockIndicators = true
@@ -79,21 +84,22 @@ struct ScalarAnalysis {
                     break
                 }
             }
-            if flavor == .v3 && c == "\t" {
+            if flavor == .v3 && c == 0x09 {
                 tabCharacters = true
             } else if !Self.isPrintable(c) {
                 specialCharacters = true
             }
-            if Self.isBreak(c) { lineBreaks = true }
-            if Self.isSpace(c) {
+            let isBreak = Self.isBreak(c)
+            if isBreak { lineBreaks = true }
+            if c == 0x20 {
                 if i == 0 { leadingSpace = true }
-                if i == scalars.count - 1 { trailingSpace = true }
+                if i == count - 1 { trailingSpace = true }
                 if previousBreak { breakSpace = true }
                 previousSpace = true
                 previousBreak = false
-            } else if Self.isBreak(c) {
+            } else if isBreak {
                 if i == 0 { leadingBreak = true }
-                if i == scalars.count - 1 { trailingBreak = true }
+                if i == count - 1 { trailingBreak = true }
                 if previousSpace { spaceBreak = true }
                 previousSpace = false
                 previousBreak = true
@@ -101,7 +107,7 @@ struct ScalarAnalysis {
                 previousSpace = false
                 previousBreak = false
             }
-            precededByWhitespace = c == " " || c == "\t" || Self.isBreak(c)
+            precededByWhitespace = c == 0x20 || c == 0x09 || isBreak
             followedByWhitespace = isBlankOrEnd(i + 2)
         }
         multiline = lineBreaks
@@ -138,37 +144,39 @@ struct ScalarAnalysis {
 extension YAMLEmitter {
     enum Style { case plain, singleQuoted, doubleQuoted, literal }
 
-    mutating func writeScalar(_ scalar: Scalar, simpleKey: Bool) {
-        let analysis = ScalarAnalysis(scalar.text, flavor: flavor)
+    mutating func writeScalar<Codes: RandomAccessCollection>(
+        _ s: Codes, analysis: ScalarAnalysis, request: Request, simpleKey: Bool
+    ) where Codes.Index == Int, Codes.Element: FixedWidthInteger {
         var style: Style
-        switch scalar.request {
+        switch request {
         case .plain: style = .plain
         case .literal: style = .literal
         case .doubleQuoted: style = .doubleQuoted
         }
         if style == .plain {
             if !analysis.blockPlainAllowed { style = .singleQuoted }
-            if scalar.text.isEmpty && simpleKey { style = .singleQuoted }
+            if s.isEmpty && simpleKey { style = .singleQuoted }
         }
         if style == .singleQuoted && !analysis.singleQuotedAllowed { style = .doubleQuoted }
         if style == .literal && (!analysis.blockAllowed || simpleKey) { style = .doubleQuoted }
-        let scalars = Array(scalar.text.unicodeScalars)
         switch style {
-        case .plain: writePlain(scalars, allowBreaks: !simpleKey)
-        case .singleQuoted: writeSingleQuoted(scalars, allowBreaks: !simpleKey)
-        case .doubleQuoted: writeDoubleQuoted(scalars, allowBreaks: !simpleKey)
-        case .literal: writeLiteral(scalars)
+        case .plain: writePlain(s, allowBreaks: !simpleKey)
+        case .singleQuoted: writeSingleQuoted(s, allowBreaks: !simpleKey)
+        case .doubleQuoted: writeDoubleQuoted(s, allowBreaks: !simpleKey)
+        case .literal: writeLiteral(s)
         }
     }
 
-    mutating func writePlain(_ s: [Unicode.Scalar], allowBreaks: Bool) {
-        if !whitespace && !s.isEmpty { put(UInt8(ascii: " ")) }
+    mutating func writePlain<Codes: RandomAccessCollection>(_ s: Codes, allowBreaks: Bool)
+    where Codes.Index == Int, Codes.Element: FixedWidthInteger {
+        let count = s.count
+        if !whitespace && count > 0 { put(UInt8(ascii: " ")) }
         var spaces = false
         var i = 0
-        while i < s.count {
-            let c = s[i]
-            if c == " " {
-                if allowBreaks && !spaces && column > bestWidth && !(i + 1 < s.count && s[i + 1] == " ") {
+        while i < count {
+            let c = UInt32(truncatingIfNeeded: s[i])
+            if c == 0x20 {
+                if allowBreaks && !spaces && column > bestWidth && !(i + 1 < count && s[i + 1] == 0x20) {
                     writeIndent()
                 } else {
                     write(c)
@@ -185,46 +193,52 @@ extension YAMLEmitter {
         indention = false
     }
 
-    mutating func writeSingleQuoted(_ s: [Unicode.Scalar], allowBreaks: Bool) {
-        writeIndicator("'", needWhitespace: true, isWhitespace: false, isIndention: false)
+    mutating func writeSingleQuoted<Codes: RandomAccessCollection>(_ s: Codes, allowBreaks: Bool)
+    where Codes.Index == Int, Codes.Element: FixedWidthInteger {
+        writeIndicator(UInt8(ascii: "'"), needWhitespace: true, isWhitespace: false, isIndention: false)
+        let count = s.count
         var spaces = false
         var breaks = false
-        for (i, c) in s.enumerated() {
-            if c == " " {
-                if allowBreaks && !spaces && column > bestWidth && i != 0 && i != s.count - 1
-                    && !(i + 1 < s.count && s[i + 1] == " ") {
+        for i in 0..<count {
+            let c = UInt32(truncatingIfNeeded: s[i])
+            if c == 0x20 {
+                if allowBreaks && !spaces && column > bestWidth && i != 0 && i != count - 1
+                    && !(i + 1 < count && s[i + 1] == 0x20) {
                     writeIndent()
                 } else {
                     write(c)
                 }
                 spaces = true
             } else if ScalarAnalysis.isBreak(c) {
-                if !breaks && c == "\n" { putBreak() }
+                if !breaks && c == 0x0A { putBreak() }
                 writeBreak(c)
                 indention = true
                 breaks = true
             } else {
                 if breaks { writeIndent() }
                 write(c)
-                if c == "'" { put(UInt8(ascii: "'")) }
+                if c == 0x27 { put(UInt8(ascii: "'")) }
                 indention = false
                 spaces = false
                 breaks = false
             }
         }
-        writeIndicator("'", needWhitespace: false, isWhitespace: false, isIndention: false)
+        writeIndicator(UInt8(ascii: "'"), needWhitespace: false, isWhitespace: false, isIndention: false)
     }
 
-    mutating func writeDoubleQuoted(_ s: [Unicode.Scalar], allowBreaks: Bool) {
-        writeIndicator("\"", needWhitespace: true, isWhitespace: false, isIndention: false)
+    mutating func writeDoubleQuoted<Codes: RandomAccessCollection>(_ s: Codes, allowBreaks: Bool)
+    where Codes.Index == Int, Codes.Element: FixedWidthInteger {
+        writeIndicator(UInt8(ascii: "\""), needWhitespace: true, isWhitespace: false, isIndention: false)
+        let count = s.count
         // yaml.v2 and v3 test for a byte order mark at the start of the
         // string, not at the current character: one leading BOM escapes all.
-        let startsWithBOM = s.first?.value == 0xFEFF
+        let startsWithBOM = count > 0 && UInt32(truncatingIfNeeded: s[0]) == 0xFEFF
         var spaces = false
-        for (i, c) in s.enumerated() {
-            if !ScalarAnalysis.isPrintable(c) || startsWithBOM || ScalarAnalysis.isBreak(c) || c == "\"" || c == "\\" {
+        for i in 0..<count {
+            let c = UInt32(truncatingIfNeeded: s[i])
+            if !ScalarAnalysis.isPrintable(c) || startsWithBOM || ScalarAnalysis.isBreak(c) || c == 0x22 || c == 0x5C {
                 put(UInt8(ascii: "\\"))
-                switch c.value {
+                switch c {
                 case 0x00: put(UInt8(ascii: "0"))
                 case 0x07: put(UInt8(ascii: "a"))
                 case 0x08: put(UInt8(ascii: "b"))
@@ -241,19 +255,19 @@ extension YAMLEmitter {
                 case 0x2028: put(UInt8(ascii: "L"))
                 case 0x2029: put(UInt8(ascii: "P"))
                 default:
-                    let (letter, width): (UInt8, Int) = c.value <= 0xFF ? (UInt8(ascii: "x"), 2)
-                        : c.value <= 0xFFFF ? (UInt8(ascii: "u"), 4) : (UInt8(ascii: "U"), 8)
+                    let (letter, width): (UInt8, Int) = c <= 0xFF ? (UInt8(ascii: "x"), 2)
+                        : c <= 0xFFFF ? (UInt8(ascii: "u"), 4) : (UInt8(ascii: "U"), 8)
                     put(letter)
-                    let digits = Array("0123456789ABCDEF".utf8)
                     for shift in stride(from: (width - 1) * 4, through: 0, by: -4) {
-                        put(digits[Int((c.value >> UInt32(shift)) & 0xF)])
+                        let digit = UInt8(truncatingIfNeeded: (c >> UInt32(shift)) & 0xF)
+                        put(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "A") + digit - 10)
                     }
                 }
                 spaces = false
-            } else if c == " " {
-                if allowBreaks && !spaces && column > bestWidth && i != 0 && i != s.count - 1 {
+            } else if c == 0x20 {
+                if allowBreaks && !spaces && column > bestWidth && i != 0 && i != count - 1 {
                     writeIndent()
-                    if i + 1 < s.count && s[i + 1] == " " { put(UInt8(ascii: "\\")) }
+                    if i + 1 < count && s[i + 1] == 0x20 { put(UInt8(ascii: "\\")) }
                 } else {
                     write(c)
                 }
@@ -263,30 +277,36 @@ extension YAMLEmitter {
                 spaces = false
             }
         }
-        writeIndicator("\"", needWhitespace: false, isWhitespace: false, isIndention: false)
+        writeIndicator(UInt8(ascii: "\""), needWhitespace: false, isWhitespace: false, isIndention: false)
     }
 
-    mutating func writeLiteral(_ s: [Unicode.Scalar]) {
-        writeIndicator("|", needWhitespace: true, isWhitespace: false, isIndention: false)
+    mutating func writeLiteral<Codes: RandomAccessCollection>(_ s: Codes)
+    where Codes.Index == Int, Codes.Element: FixedWidthInteger {
+        writeIndicator(UInt8(ascii: "|"), needWhitespace: true, isWhitespace: false, isIndention: false)
+        let count = s.count
         // Block scalar hints: an indentation indicator when the text starts
         // with a space or break; `-` without a final break, `+` with several.
-        if let first = s.first, first == " " || ScalarAnalysis.isBreak(first) {
-            writeIndicator(String(bestIndent), needWhitespace: false, isWhitespace: false, isIndention: false)
-        }
-        if let last = s.last {
+        if count > 0 {
+            let first = UInt32(truncatingIfNeeded: s[0])
+            if first == 0x20 || ScalarAnalysis.isBreak(first) {
+                writeIndicator(UInt8(ascii: "0") + UInt8(bestIndent), needWhitespace: false, isWhitespace: false,
+                               isIndention: false)
+            }
+            let last = UInt32(truncatingIfNeeded: s[count - 1])
             if !ScalarAnalysis.isBreak(last) {
-                writeIndicator("-", needWhitespace: false, isWhitespace: false, isIndention: false)
-            } else if s.count == 1 || ScalarAnalysis.isBreak(s[s.count - 2]) {
-                writeIndicator("+", needWhitespace: false, isWhitespace: false, isIndention: false)
+                writeIndicator(UInt8(ascii: "-"), needWhitespace: false, isWhitespace: false, isIndention: false)
+            } else if count == 1 || ScalarAnalysis.isBreak(UInt32(truncatingIfNeeded: s[count - 2])) {
+                writeIndicator(UInt8(ascii: "+"), needWhitespace: false, isWhitespace: false, isIndention: false)
             }
         } else {
-            writeIndicator("-", needWhitespace: false, isWhitespace: false, isIndention: false)
+            writeIndicator(UInt8(ascii: "-"), needWhitespace: false, isWhitespace: false, isIndention: false)
         }
         putBreak()
         indention = true
         whitespace = true
         var breaks = true
-        for c in s {
+        for i in 0..<count {
+            let c = UInt32(truncatingIfNeeded: s[i])
             if ScalarAnalysis.isBreak(c) {
                 writeBreak(c)
                 indention = true

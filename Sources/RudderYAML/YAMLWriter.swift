@@ -27,7 +27,7 @@ public enum YAMLWriter {
     /// Like `marshal`, but throws instead of returning "".
     public static func marshalChecked(_ value: Value) throws(EncodingError) -> String {
         var emitter = YAMLEmitter(flavor: .v2)
-        emitter.emitDocument(try node(value, flavor: .v2))
+        try emitter.emitDocument(value)
         return String(decoding: emitter.out, as: UTF8.self)
     }
 
@@ -37,46 +37,15 @@ public enum YAMLWriter {
     /// their key, no folding of long lines, tabs allowed in `|` blocks.
     public static func marshalPretty(_ value: Value) -> String {
         var emitter = YAMLEmitter(flavor: .v3)
-        let tree = (try? node(value, flavor: .v3)) ?? .scalar(.init(text: "null", request: .plain))
-        emitter.emitDocument(tree)
-        return String(decoding: emitter.out, as: UTF8.self)
-    }
-
-    // MARK: - Values to emitter nodes
-
-    static func node(_ value: Value, flavor: YAMLEmitter.Flavor) throws(EncodingError) -> YAMLEmitter.Node {
-        switch value {
-        case .null:
-            return .scalar(.init(text: "null", request: .plain))
-        case .bool(let b):
-            return .scalar(.init(text: b ? "true" : "false", request: .plain))
-        case .int(let i):
-            return .scalar(.init(text: String(i), request: .plain))
-        case .int64(let i):
-            return .scalar(.init(text: String(i), request: .plain))
-        case .float(let d):
-            return .scalar(.init(text: try floatText(d, flavor: flavor), request: .plain))
-        case .string(let s):
-            return .scalar(try stringScalar(s, flavor: flavor))
-        case .bytes(let b):
-            return .scalar(try stringScalar(String(decoding: Base64Encoding.encode(b), as: UTF8.self), flavor: flavor))
-        case .object(let o):
-            // A Go struct marshals as its fields (a certificate, a version); others as text.
-            if let data = o.dataRepresentation { return try node(data, flavor: flavor) }
-            return .scalar(try stringScalar(o.printed, flavor: flavor))
-        case .list(let items):
-            var nodes: [YAMLEmitter.Node] = []
-            nodes.reserveCapacity(items.count)
-            for item in items { nodes.append(try node(item, flavor: flavor)) }
-            return .sequence(nodes)
-        case .map(let m):
-            var entries: [(key: YAMLEmitter.Scalar, value: YAMLEmitter.Node)] = []
-            entries.reserveCapacity(m.count)
-            for key in m.keys.sorted(by: { YAMLKeyOrder.less($0, $1, flavor: flavor) }) {
-                entries.append((try stringScalar(key, flavor: flavor), try node(m[key] ?? .null, flavor: flavor)))
-            }
-            return .mapping(entries)
+        do throws(EncodingError) {
+            try emitter.emitDocument(value)
+        } catch {
+            // yaml.v3 refuses nothing a value holds; kept for safety.
+            emitter = YAMLEmitter(flavor: .v3)
+            emitter.writeKnownPlain("null")
+            emitter.writeIndent()
         }
+        return String(decoding: emitter.out, as: UTF8.self)
     }
 
     static func floatText(_ d: Double, flavor: YAMLEmitter.Flavor) throws(EncodingError) -> String {
@@ -98,28 +67,18 @@ public enum YAMLWriter {
         }
     }
 
-    /// yaml.v2/v3 `stringv`: plain when the text reads back as the same
-    /// string, a `|` block when it has a newline, double-quoted otherwise.
-    static func stringScalar(_ s: String, flavor: YAMLEmitter.Flavor) throws(EncodingError) -> YAMLEmitter.Scalar {
-        if flavor == .v2 {
-            // The JSON text is read back by a YAML parser, which refuses these.
-            for c in s.unicodeScalars {
-                let v = c.value
-                if v == 0x7F || (v >= 0x80 && v <= 0x9F && v != 0x85) || v == 0xFFFE || v == 0xFFFF {
-                    throw EncodingError(message: "yaml: control characters are not allowed")
-                }
-            }
-        }
-        if s.utf8.contains(UInt8(ascii: "\n")) { return .init(text: s, request: .literal) }
-        var canUsePlain = false
-        if case .string = ResolvedScalar.resolvePlain(s) { canUsePlain = !isBase60Float(s) }
-        return .init(text: s, request: canUsePlain ? .plain : .doubleQuoted)
+    /// yaml.v2/v3 `stringv`, given the string's UTF-8: plain when the text
+    /// reads back as the same string, a `|` block when it has a newline,
+    /// double-quoted otherwise.
+    static func request(_ bytes: UnsafeBufferPointer<UInt8>) -> YAMLEmitter.Request {
+        if bytes.contains(UInt8(ascii: "\n")) { return .literal }
+        if case .string = ResolvedScalar.classifyPlain(bytes), !isBase60Float(bytes) { return .plain }
+        return .doubleQuoted
     }
 
     /// YAML 1.1 sexagesimal numbers (`190:20:30`), quoted for other parsers:
     /// `^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$`.
-    static func isBase60Float(_ s: String) -> Bool {
-        let b = Array(s.utf8)
+    static func isBase60Float(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = b.first,
               first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || (first >= 0x30 && first <= 0x39),
               b.contains(UInt8(ascii: ":"))
