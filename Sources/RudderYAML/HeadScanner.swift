@@ -57,9 +57,22 @@ public enum YAMLHeadScanner {
 enum HeadCharacters {
     static func areSimple(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = bytes.count
+        guard let raw = UnsafeRawPointer(bytes.baseAddress) else { return true }
         var i = 0
         var lineStart = true
         while i < count {
+            // Eight printable ASCII bytes (no line feed, tab or DEL) at a time.
+            if !lineStart && i + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let high: UInt64 = 0x8080_8080_8080_8080
+                let below20 = (word &- 0x2020_2020_2020_2020) & ~word & high
+                let del = word ^ 0x7F7F_7F7F_7F7F_7F7F
+                let isDel = (del &- 0x0101_0101_0101_0101) & ~del & high
+                if (word & high) | below20 | isDel == 0 {
+                    i += 8
+                    continue
+                }
+            }
             let b = bytes[i]
             if lineStart, i + 2 < count, b == 0x2D || b == 0x2E, bytes[i + 1] == b, bytes[i + 2] == b {
                 return false

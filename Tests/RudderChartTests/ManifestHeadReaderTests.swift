@@ -110,6 +110,23 @@ import _RudderTestSupport
         }
     }
 
+    /// Characters the full reader refuses or treats apart (control
+    /// characters, DEL, CR, NEL, line and paragraph separators, BOM,
+    /// non-characters) make the scanner unsure, wherever they stand.
+    @Test func refusesOddCharactersAnywhere() {
+        let line = "kind: abcdefghijklmnopqrstuvwxyz0123456789 # comment text\nmetadata: {}\n"
+        let scalars = Array(line.unicodeScalars)
+        for odd in ["\u{1}", "\u{7F}", "\r", "\u{85}", "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{FFFE}", "\u{9F}"] {
+            for position in 0...scalars.count {
+                var mutated = scalars
+                mutated.insert(contentsOf: odd.unicodeScalars, at: position)
+                let document = String(String.UnicodeScalarView(mutated))
+                #expect(ManifestHeadReader.quickRead(document) == nil, "\(String(reflecting: document))")
+            }
+        }
+        #expect(ManifestHeadReader.quickRead(line) == ManifestHead(kind: "abcdefghijklmnopqrstuvwxyz0123456789"))
+    }
+
     /// Errors still come from the full reader, with Helm's text.
     @Test func errorsComeFromTheFullReader() {
         let documents = [
