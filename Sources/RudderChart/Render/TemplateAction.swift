@@ -93,16 +93,23 @@ public enum TemplateAction {
     ) throws(TemplateFailure) -> TemplateOutput {
         // Capabilities first: a bad --kube-version fails before the chart is read.
         let capabilities = try capabilities(for: request)
-        let chart = try loadInstallableChart(request.chartPath)
-        // The function table is built and the templates parsed on a second thread
-        // while values are read and checked on this one.
+        // The function table is built on a second thread while the chart is read,
+        // and the templates are parsed there while values are read and checked here.
         let enableDNS = request.enableDNS
-        let parsing = BackgroundWork { () -> (FunctionRegistry, ParsedTemplateFiles) in
-            let registry = functions ?? registryFor(enableDNS: enableDNS)
-            return (registry, ChartRenderer.parseAhead(chart: chart, functions: registry))
+        let functionTable = BackgroundWork { functions ?? registryFor(enableDNS: enableDNS) }
+        let chart = try loadInstallableChart(request.chartPath)
+        let job = TemplateParseJob(chart: chart)
+        let parsing = BackgroundWork { () -> FunctionRegistry in
+            let registry = functionTable.finish()
+            job.work(functions: registry)
+            return registry
         }
         let prepared = try prepareValues(chart: chart, request: request)
-        let (registry, parsed) = parsing.finish()
+        // Help with what is left to parse (with the shared default table only:
+        // another table would be built twice).
+        if functions == nil && !enableDNS { job.work(functions: registryFor(enableDNS: false)) }
+        let registry = parsing.finish()
+        let parsed = job.files()
         var engines: [ChartRenderer] = []
         let output = try render(prepared: prepared, request: request, capabilities: capabilities) {
             chart throws(RenderError) in
