@@ -47,8 +47,15 @@ public struct JSONSchemaValidator: Sendable {
     /// `uri#anchor` → (resource URI, pointer).
     var anchors: [String: (String, [String])] = [:]
     var regexes: [String: GoRegex] = [:]
+    /// Each loaded document's references (found while indexing it).
+    var documentReferences: [String: [String]] = [:]
     let rootURI: String
     let checksMetaschema: Bool
+    /// The compiled schema: every subschema validation can reach, as nodes.
+    private(set) var nodes: [SchemaNode] = []
+    private(set) var rootNode: Int?
+    /// Whether validation tracks evaluated properties and items (some node has `unevaluated*`).
+    private(set) var tracksEvaluation = false
 
     /// The most nested schema applications followed for one value (a guard behind cycle detection).
     static let maxDepth = 512
@@ -70,7 +77,7 @@ public struct JSONSchemaValidator: Sendable {
         var referencesByResource: [String: [String]] = [:]
         while let next = pending.popLast() {
             guard let resource = resources[next] else { continue }
-            let references = Self.references(in: resource.document, base: next)
+            let references = documentReferences[next] ?? Self.references(in: resource.document, base: next)
             referencesByResource[next] = references
             for reference in references {
                 let target = Self.stripFragment(reference)
@@ -98,18 +105,20 @@ public struct JSONSchemaValidator: Sendable {
                 if let hash = reference.firstIndex(of: "#"), reference[reference.index(after: hash)...].hasPrefix("/") {
                     throw LoadError(message: "json-pointer in \(goQuote(reference)) not found")
                 }
-                throw LoadError(message: "anchor in \(goQuote(reference)) not found")
+                throw LoadError(message: "anchor in \(goQuote(reference)) not found in schema \(goQuote(Self.stripFragment(reference)))")
             }
         }
+        var compiler = SchemaCompiler(validator: self)
+        rootNode = compiler.compileRoot()
+        nodes = compiler.nodes
+        tracksEvaluation = compiler.tracksEvaluation
     }
 
     /// Validates `value`; nil when it conforms.
     public func validate(_ value: Value) -> SchemaViolation? {
-        guard let root = resources[rootURI] else { return nil }
-        var run = ValidationRun(validator: self)
-        let outcome = run.validate(
-            schema: root.document, location: SchemaLocation(uri: rootURI, pointer: []), base: rootURI,
-            draft: root.draft, value: value, instance: [], valueID: 0)
+        guard let rootNode else { return nil }
+        var run = ValidationRun(nodes: nodes, tracking: tracksEvaluation)
+        let outcome = run.validate(rootNode, value, valueID: 0)
         guard let error = outcome.error else { return nil }
         // The top level lists a group's causes, or the one failure.
         if case .group = error.kind {
@@ -129,20 +138,70 @@ public struct JSONSchemaValidator: Sendable {
             throw LoadError(message: problem)
         }
         resources[uri] = Resource(uri: uri, document: document, pointer: [], draft: draft)
-        try index(document, pointer: [], base: uri, draft: draft, resourceURI: uri)
+        var found: [String] = []
+        try index(document, pointer: [], base: uri, draft: draft, resourceURI: uri, referenceBase: uri, found: &found)
+        documentReferences[uri] = found
     }
 
-    /// Records embedded resources (`$id`), anchors and patterns.
-    mutating func index(_ value: Value, pointer: [String], base: String, draft: Draft, resourceURI: String) throws(LoadError) {
+    /// Records embedded resources (`$id`), anchors and patterns, and appends
+    /// the document's references (as `references(in:base:)` finds them, with
+    /// their bases in `referenceBase`) to `found`.
+    ///
+    /// One pass over each map's pairs classifies its keys (no key is hashed);
+    /// only maps with more than one subschema sort their keys, to visit them
+    /// in a fixed order.
+    mutating func index(
+        _ value: Value, pointer: [String], base: String, draft: Draft, resourceURI: String,
+        referenceBase: String, found: inout [String]
+    ) throws(LoadError) {
         switch value {
         case .map(let map):
+            var schemaName: String?
+            var identifier: Value?
+            var legacyIdentifier: Value?
+            var anchor: String?
+            var dynamicAnchor: String?
+            var pattern: String?
+            var patternProperties: [String: Value]?
+            var references: [(SchemaKeyword, String)] = []
+            var children: [(key: String, value: Value)] = []
+            var requiredChild: Value?
+            for (key, child) in map {
+                let keyword = SchemaKeyword.named(key)
+                switch keyword {
+                case .schema?:
+                    if case .string(let name) = child { schemaName = name }
+                case .identifier?:
+                    identifier = child
+                case .legacyIdentifier?:
+                    legacyIdentifier = child
+                case .anchor?:
+                    if case .string(let name) = child { anchor = name }
+                case .dynamicAnchor?:
+                    if case .string(let name) = child { dynamicAnchor = name }
+                case .pattern?:
+                    if case .string(let text) = child { pattern = text }
+                case .reference?, .dynamicReference?, .recursiveReference?:
+                    if case .string(let reference) = child, let keyword { references.append((keyword, reference)) }
+                case .patternProperties?:
+                    if case .map(let patterns) = child { patternProperties = patterns }
+                case .required?:
+                    // Data, not schemas, but the reference walk looks inside.
+                    if child.isCollection { requiredChild = child }
+                    continue
+                case .enumeration?, .const?, .examples?, .defaultValue?:
+                    continue // data, not schemas
+                default:
+                    break
+                }
+                if child.isCollection { children.append((key, child)) }
+            }
             var base = base
             var resourceURI = resourceURI
             var draft = draft
             var pointer = pointer
-            if case .string(let name)? = map["$schema"], let named = Draft.named(name) { draft = named }
-            let idKey = draft == .draft4 ? "id" : "$id"
-            if case .string(let id)? = map[idKey], !id.isEmpty {
+            if let schemaName, let named = Draft.named(schemaName) { draft = named }
+            if case .string(let id)? = draft == .draft4 ? legacyIdentifier : identifier, !id.isEmpty {
                 if id.hasPrefix("#") && draft < .draft2019 {
                     anchors[Self.stripFragment(base) + id] = (resourceURI, pointer)
                 } else {
@@ -155,32 +214,33 @@ public struct JSONSchemaValidator: Sendable {
                     base = resolved
                 }
             }
-            if case .string(let anchor)? = map["$anchor"] {
-                anchors[Self.stripFragment(base) + "#" + anchor] = (resourceURI, pointer)
+            if let anchor { anchors[Self.stripFragment(base) + "#" + anchor] = (resourceURI, pointer) }
+            if let dynamicAnchor { anchors[Self.stripFragment(base) + "#" + dynamicAnchor] = (resourceURI, pointer) }
+            if let pattern { try compile(pattern) }
+            if let patternProperties {
+                for key in patternProperties.keys { try compile(key) }
             }
-            if case .string(let anchor)? = map["$dynamicAnchor"] {
-                anchors[Self.stripFragment(base) + "#" + anchor] = (resourceURI, pointer)
+            // `references(in:base:)`'s rule: any `$id`, else `id`, not starting with `#`.
+            var referenceBase = referenceBase
+            if case .string(let id)? = identifier ?? legacyIdentifier, !id.hasPrefix("#") {
+                referenceBase = Self.resolve(id, against: referenceBase)
             }
-            if case .string(let pattern)? = map["pattern"] { try compile(pattern) }
-            if case .map(let patterns)? = map["patternProperties"] {
-                for key in patterns.keys { try compile(key) }
-            }
-            for key in map.keys.sorted() {
-                switch key {
-                case "enum", "const", "examples", "default", "required":
-                    continue // data, not schemas
-                default:
-                    guard let child = map[key], child.isCollection else { continue }
-                    pointer.append(key)
-                    try index(child, pointer: pointer, base: base, draft: draft, resourceURI: resourceURI)
-                    pointer.removeLast()
-                }
+            if references.count > 1 { references.sort { $0.0.rawValue < $1.0.rawValue } }
+            for (_, reference) in references { found.append(Self.resolve(reference, against: referenceBase)) }
+            if let requiredChild { found += Self.references(in: requiredChild, base: referenceBase) }
+            if children.count > 1 { children.sort { $0.key < $1.key } }
+            for (key, child) in children {
+                pointer.append(key)
+                try index(child, pointer: pointer, base: base, draft: draft, resourceURI: resourceURI,
+                          referenceBase: referenceBase, found: &found)
+                pointer.removeLast()
             }
         case .list(let items):
             var pointer = pointer
             for (offset, item) in items.enumerated() where item.isCollection {
                 pointer.append(String(offset))
-                try index(item, pointer: pointer, base: base, draft: draft, resourceURI: resourceURI)
+                try index(item, pointer: pointer, base: base, draft: draft, resourceURI: resourceURI,
+                          referenceBase: referenceBase, found: &found)
                 pointer.removeLast()
             }
         default:
