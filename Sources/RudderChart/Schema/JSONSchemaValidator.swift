@@ -47,6 +47,8 @@ public struct JSONSchemaValidator: Sendable {
     /// `uri#anchor` → (resource URI, pointer).
     var anchors: [String: (String, [String])] = [:]
     var regexes: [String: GoRegex] = [:]
+    /// Where each embedded resource sits in its document (to settle a URI claimed twice).
+    var resourcePointers: [String: [String]] = [:]
     /// Each loaded document's references (found while indexing it).
     var documentReferences: [String: [String]] = [:]
     let rootURI: String
@@ -139,7 +141,8 @@ public struct JSONSchemaValidator: Sendable {
         }
         resources[uri] = Resource(uri: uri, document: document, pointer: [], draft: draft)
         var found: [String] = []
-        try index(document, pointer: [], base: uri, draft: draft, resourceURI: uri, referenceBase: uri, found: &found)
+        var pointer: [String] = []
+        try index(document, pointer: &pointer, base: uri, draft: draft, resourceURI: uri, referenceBase: uri, found: &found)
         documentReferences[uri] = found
     }
 
@@ -147,11 +150,12 @@ public struct JSONSchemaValidator: Sendable {
     /// the document's references (as `references(in:base:)` finds them, with
     /// their bases in `referenceBase`) to `found`.
     ///
-    /// One pass over each map's pairs classifies its keys (no key is hashed);
-    /// only maps with more than one subschema sort their keys, to visit them
-    /// in a fixed order.
+    /// One pass over each map's pairs classifies its keys (no key hashed, no
+    /// array allocated): subschemas are visited in the map's own order. Two
+    /// subschemas claiming the same `$id` or anchor (which jsonschema rejects)
+    /// resolve by their pointers, so the outcome never depends on that order.
     mutating func index(
-        _ value: Value, pointer: [String], base: String, draft: Draft, resourceURI: String,
+        _ value: Value, pointer: inout [String], base: String, draft: Draft, resourceURI: String,
         referenceBase: String, found: inout [String]
     ) throws(LoadError) {
         switch value {
@@ -163,12 +167,13 @@ public struct JSONSchemaValidator: Sendable {
             var dynamicAnchor: String?
             var pattern: String?
             var patternProperties: [String: Value]?
-            var references: [(SchemaKeyword, String)] = []
-            var children: [(key: String, value: Value)] = []
+            var reference: String?
+            var dynamicReference: String?
+            var recursiveReference: String?
             var requiredChild: Value?
+            var hasChildren = false
             for (key, child) in map {
-                let keyword = SchemaKeyword.named(key)
-                switch keyword {
+                switch SchemaKeyword.named(key) {
                 case .schema?:
                     if case .string(let name) = child { schemaName = name }
                 case .identifier?:
@@ -181,8 +186,12 @@ public struct JSONSchemaValidator: Sendable {
                     if case .string(let name) = child { dynamicAnchor = name }
                 case .pattern?:
                     if case .string(let text) = child { pattern = text }
-                case .reference?, .dynamicReference?, .recursiveReference?:
-                    if case .string(let reference) = child, let keyword { references.append((keyword, reference)) }
+                case .reference?:
+                    if case .string(let text) = child { reference = text }
+                case .dynamicReference?:
+                    if case .string(let text) = child { dynamicReference = text }
+                case .recursiveReference?:
+                    if case .string(let text) = child { recursiveReference = text }
                 case .patternProperties?:
                     if case .map(let patterns) = child { patternProperties = patterns }
                 case .required?:
@@ -194,28 +203,32 @@ public struct JSONSchemaValidator: Sendable {
                 default:
                     break
                 }
-                if child.isCollection { children.append((key, child)) }
+                if child.isCollection { hasChildren = true }
             }
             var base = base
             var resourceURI = resourceURI
             var draft = draft
-            var pointer = pointer
+            var resourcePointer: [String]?
             if let schemaName, let named = Draft.named(schemaName) { draft = named }
             if case .string(let id)? = draft == .draft4 ? legacyIdentifier : identifier, !id.isEmpty {
                 if id.hasPrefix("#") && draft < .draft2019 {
-                    anchors[Self.stripFragment(base) + id] = (resourceURI, pointer)
+                    addAnchor(Self.stripFragment(base) + id, resourceURI: resourceURI, pointer: pointer)
                 } else {
                     let resolved = Self.stripFragment(Self.resolve(id, against: base))
-                    if resources[resolved] == nil {
-                        resources[resolved] = Resource(uri: resolved, document: value, pointer: [], draft: draft)
-                    }
+                    addResource(resolved, document: value, draft: draft, at: pointer)
                     resourceURI = resolved
-                    pointer = []
+                    resourcePointer = pointer
                     base = resolved
                 }
             }
-            if let anchor { anchors[Self.stripFragment(base) + "#" + anchor] = (resourceURI, pointer) }
-            if let dynamicAnchor { anchors[Self.stripFragment(base) + "#" + dynamicAnchor] = (resourceURI, pointer) }
+            // Inside an embedded resource, pointers start again from it.
+            var inner: [String] = []
+            if let anchor {
+                addAnchor(Self.stripFragment(base) + "#" + anchor, resourceURI: resourceURI, pointer: resourcePointer == nil ? pointer : inner)
+            }
+            if let dynamicAnchor {
+                addAnchor(Self.stripFragment(base) + "#" + dynamicAnchor, resourceURI: resourceURI, pointer: resourcePointer == nil ? pointer : inner)
+            }
             if let pattern { try compile(pattern) }
             if let patternProperties {
                 for key in patternProperties.keys { try compile(key) }
@@ -225,27 +238,69 @@ public struct JSONSchemaValidator: Sendable {
             if case .string(let id)? = identifier ?? legacyIdentifier, !id.hasPrefix("#") {
                 referenceBase = Self.resolve(id, against: referenceBase)
             }
-            if references.count > 1 { references.sort { $0.0.rawValue < $1.0.rawValue } }
-            for (_, reference) in references { found.append(Self.resolve(reference, against: referenceBase)) }
+            for text in [reference, dynamicReference, recursiveReference] {
+                if let text { found.append(Self.resolve(text, against: referenceBase)) }
+            }
             if let requiredChild { found += Self.references(in: requiredChild, base: referenceBase) }
-            if children.count > 1 { children.sort { $0.key < $1.key } }
-            for (key, child) in children {
-                pointer.append(key)
-                try index(child, pointer: pointer, base: base, draft: draft, resourceURI: resourceURI,
-                          referenceBase: referenceBase, found: &found)
-                pointer.removeLast()
+            guard hasChildren else { return }
+            for (key, child) in map where child.isCollection {
+                switch SchemaKeyword.named(key) {
+                case .required?, .enumeration?, .const?, .examples?, .defaultValue?:
+                    continue
+                default:
+                    if resourcePointer == nil {
+                        pointer.append(key)
+                        try index(child, pointer: &pointer, base: base, draft: draft, resourceURI: resourceURI,
+                                  referenceBase: referenceBase, found: &found)
+                        pointer.removeLast()
+                    } else {
+                        inner.append(key)
+                        try index(child, pointer: &inner, base: base, draft: draft, resourceURI: resourceURI,
+                                  referenceBase: referenceBase, found: &found)
+                        inner.removeLast()
+                    }
+                }
             }
         case .list(let items):
-            var pointer = pointer
             for (offset, item) in items.enumerated() where item.isCollection {
                 pointer.append(String(offset))
-                try index(item, pointer: pointer, base: base, draft: draft, resourceURI: resourceURI,
+                try index(item, pointer: &pointer, base: base, draft: draft, resourceURI: resourceURI,
                           referenceBase: referenceBase, found: &found)
                 pointer.removeLast()
             }
         default:
             break
         }
+    }
+
+    /// Whether `lhs` comes before `rhs` in a walk that visits keys in sorted order.
+    static func precedes(_ lhs: [String], _ rhs: [String]) -> Bool {
+        for (a, b) in zip(lhs, rhs) where a != b {
+            if let x = Int(a), let y = Int(b) { return x < y }
+            return a < b
+        }
+        return lhs.count < rhs.count
+    }
+
+    /// An embedded resource: the first in walk order keeps a URI claimed twice.
+    mutating func addResource(_ uri: String, document: Value, draft: Draft, at pointer: [String]) {
+        if let known = resourcePointers[uri] {
+            guard Self.precedes(pointer, known) else { return }
+        } else if resources[uri] != nil {
+            return
+        }
+        resources[uri] = Resource(uri: uri, document: document, pointer: [], draft: draft)
+        resourcePointers[uri] = pointer
+    }
+
+    /// An anchor: the last in walk order keeps a name claimed twice.
+    mutating func addAnchor(_ name: String, resourceURI: String, pointer: [String]) {
+        if let (knownResource, knownPointer) = anchors[name], knownResource == resourceURI,
+            Self.precedes(pointer, knownPointer)
+        {
+            return
+        }
+        anchors[name] = (resourceURI, pointer)
     }
 
     mutating func compile(_ pattern: String) throws(LoadError) {

@@ -25,7 +25,6 @@ struct SchemaCompiler {
 
     let validator: JSONSchemaValidator
     private(set) var nodes: [SchemaNode] = []
-    private var locationIDs: [SchemaLocation: Int] = [:]
     private var targets: [TargetKey: Int] = [:]
     private var pending: [Pending] = []
     /// Whether some node has `unevaluatedProperties` or `unevaluatedItems`
@@ -42,25 +41,32 @@ struct SchemaCompiler {
         let index = add(root.document, location: SchemaLocation(uri: validator.rootURI, pointer: []),
                         base: validator.rootURI, draft: root.draft)
         while let next = pending.popLast() { fill(next) }
+        // Without references each node has a location of its own; with them, a
+        // target's location may also be reached in place: nodes at the same
+        // location share the first one's identity (what cycle detection compares).
+        if !targets.isEmpty {
+            var first: [SchemaLocation: Int] = [:]
+            for node in nodes {
+                if let known = first[node.location] {
+                    node.locationID = known
+                } else {
+                    first[node.location] = node.locationID
+                }
+            }
+        }
         return index
     }
 
     /// A new node for `schema` at `location`; its keywords are filled later.
     private mutating func add(_ schema: Value, location: SchemaLocation, base: String, draft: Draft) -> Int {
-        let locationID: Int
-        if let known = locationIDs[location] {
-            locationID = known
-        } else {
-            locationID = locationIDs.count
-            locationIDs[location] = locationID
-        }
         let kind: SchemaNode.Kind
         switch schema {
         case .map: kind = .keywords
         case .bool(let allowed): kind = allowed ? .accept : .reject
         default: kind = .ignored
         }
-        let node = SchemaNode(kind: kind, location: location, locationID: locationID, draft: draft)
+        // Each node its own location for now: `compileRoot` merges equal ones when references exist.
+        let node = SchemaNode(kind: kind, location: location, locationID: nodes.count, draft: draft)
         nodes.append(node)
         if case .map(let map) = schema { pending.append(Pending(node: node, schema: map, base: base)) }
         return nodes.count - 1
@@ -151,6 +157,7 @@ struct SchemaCompiler {
                 hasObject = hasObject || !object.dependencies.isEmpty
             case .properties:
                 guard case .map(let properties) = value else { continue }
+                object.properties.reserveCapacity(properties.count)
                 for (name, schema) in properties { object.properties[name] = child(schema, of: entry, "properties", name) }
                 hasObject = hasObject || !properties.isEmpty
             case .patternProperties:

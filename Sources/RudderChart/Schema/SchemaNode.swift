@@ -100,12 +100,11 @@ final class SchemaNode: @unchecked Sendable {
     let location: SchemaLocation
     /// Equal for nodes at the same location (a `$ref` target compiled apart
     /// from the same subschema reached in place): what cycle detection compares.
-    let locationID: Int
+    var locationID: Int
     let draft: JSONSchemaValidator.Draft
 
     /// Bit set of `TypeBits`; nil without `type` (or with a `type` that is neither a name nor a list).
     var types: UInt8?
-    var typeNames: Set<String> = []
     var constant: Value?
     var enumeration: [Value]?
     /// A format jsonschema asserts (drafts 4 to 7), when the node has one.
