@@ -68,6 +68,7 @@ CASES = [
     ("exclusive-draft2020", props(a={"exclusiveMinimum": 2, "exclusiveMaximum": 5}), "a: 5\n"),
     ("exclusive-draft4", props(D4, a={"minimum": 2, "exclusiveMinimum": True}, b={"maximum": 2, "exclusiveMaximum": True}, c={"maximum": 2, "exclusiveMaximum": False}), "a: 2\nb: 2\nc: 2\n"),
     ("multiple-of", props(a={"multipleOf": 3}, b={"multipleOf": 0.1}, c={"multipleOf": 0.5}, d={"multipleOf": 2}), "a: 7\nb: 0.3\nc: 1.25\nd: 4\n"),
+    ("multiple-of-decimals", props(a={"multipleOf": 0.01}, b={"multipleOf": 0.01}, c={"multipleOf": 1e-8}, d={"multipleOf": 1.1}, e={"multipleOf": 0.1}, f={"multipleOf": 7}, g={"multipleOf": 2.5}), "a: 19.99\nb: 0.015\nc: 1e-7\nd: 3.3\ne: 1.0000001\nf: 1e20\ng: 1e300\n"),
     ("numbers-large", props(a={"maximum": 1000000}, b={"minimum": -5000}, c={"maximum": 0.0001}), "a: 123456789\nb: -123456.5\nc: 0.00025\n"),
     ("numbers-int64", props(a={"maximum": 9007199254740993}, b={"type": "integer", "minimum": 1}), "a: 9223372036854775807\nb: -9223372036854775808\n"),
     ("numbers-not-checked-on-strings", props(a={"minimum": 5, "maxLength": 1}), "a: \"12\"\n"),

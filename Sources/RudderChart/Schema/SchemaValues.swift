@@ -79,3 +79,42 @@ extension Value {
         }
     }
 }
+
+/// Whether `number` is a multiple of `divisor` as jsonschema decides it: on the
+/// exact decimals the two print as (Helm hands values over as JSON text, read
+/// into big.Rat), so 0.3 is a multiple of 0.1 although 0.3 / 0.1 is not an
+/// integer in float64.
+func isDecimalMultiple(_ number: Double, of divisor: Double) -> Bool {
+    guard number.isFinite, divisor.isFinite, divisor != 0 else { return false }
+    if number == 0 { return true }
+    // value = integer × 10^exponent, the integer of at most 17 digits.
+    func decimal(_ value: Double) -> (integer: UInt64, exponent: Int)? {
+        let (_, digits, point) = GoFloatFormat.decimalDigits(value)
+        guard let integer = UInt64(digits) else { return nil }
+        return (integer, point - digits.count)
+    }
+    guard let (a, ea) = decimal(number), let (b, eb) = decimal(divisor), b != 0 else { return false }
+    let shift = ea - eb
+    if shift >= 0 {
+        // b must divide a × 10^shift: what b has beyond a's factors must be 2s and 5s, at most `shift` of each.
+        var rest = b / gcd(a, b)
+        var twos = 0, fives = 0
+        while rest % 2 == 0 { rest /= 2; twos += 1 }
+        while rest % 5 == 0 { rest /= 5; fives += 1 }
+        return rest == 1 && twos <= shift && fives <= shift
+    }
+    // b × 10^-shift must divide a.
+    var scaled = b
+    for _ in 0 ..< -shift {
+        let (product, overflow) = scaled.multipliedReportingOverflow(by: 10)
+        if overflow { return false }
+        scaled = product
+    }
+    return a % scaled == 0
+}
+
+private func gcd(_ a: UInt64, _ b: UInt64) -> UInt64 {
+    var (x, y) = (a, b)
+    while y != 0 { (x, y) = (y, x % y) }
+    return x
+}

@@ -230,9 +230,8 @@ extension ValidationRun {
         if let maximum = keywords.maximum, number > maximum { add("maximum", maximum) }
         if let exclusiveMinimum = keywords.exclusiveMinimum, number <= exclusiveMinimum { add("exclusiveMinimum", exclusiveMinimum) }
         if let exclusiveMaximum = keywords.exclusiveMaximum, number >= exclusiveMaximum { add("exclusiveMaximum", exclusiveMaximum) }
-        if let divisor = keywords.multipleOf, divisor > 0 {
-            let quotient = number / divisor
-            if !(quotient.isFinite && quotient == quotient.rounded()) { add("multipleOf", divisor) }
+        if let divisor = keywords.multipleOf, divisor > 0, !isDecimalMultiple(number, of: divisor) {
+            add("multipleOf", divisor)
         }
     }
 
