@@ -20,7 +20,6 @@ import _RudderTestSupport
         "format-uri": "the uri format's reason differs (Go's url.Parse wording)",
         "format-ipv6": "Go's netip.ParseAddr adds the place of the error",
         "json-number-range": "jsonschema reads numbers as exact decimals; 1e400 is out of float64's range here",
-        "ref-embedded-id": "a relative $id inside a resource is resolved twice when its references are checked",
         "meta-dependencies-bad-draft7": "the metaschema check does not look at draft 7's dependencies",
         "meta-exclusive-number-draft4": "the metaschema check reports the first problem only",
         "meta-first-of-several": "the metaschema check reports the first problem only",

@@ -101,9 +101,9 @@ public struct JSONSchemaValidator: Sendable {
             }
         }
         // Every reference must point at something (jsonschema fails at compile time).
-        for (uri, resource) in resources {
-            let references = referencesByResource[uri] ?? Self.references(in: resource.document, base: uri)
-            for reference in references where lookup(reference) == nil {
+        // An embedded resource's references were found, with their bases, in its document's walk.
+        for uri in referencesByResource.keys.sorted() {
+            for reference in referencesByResource[uri] ?? [] where lookup(reference) == nil {
                 if let hash = reference.firstIndex(of: "#"), reference[reference.index(after: hash)...].hasPrefix("/") {
                     throw LoadError(message: "json-pointer in \(goQuote(reference)) not found")
                 }

@@ -97,7 +97,9 @@ struct SchemaCompiler {
         let s = entry.schema
         let draft = node.draft
         var entry = entry
-        if case .string(let id)? = s[draft == .draft4 ? "id" : "$id"], !id.isEmpty, !id.hasPrefix("#") {
+        // An embedded resource reached through its own URI already has its `$id` resolved.
+        let isEmbeddedRoot = node.location.pointer.isEmpty && validator.resourcePointers[node.location.uri] != nil
+        if !isEmbeddedRoot, case .string(let id)? = s[draft == .draft4 ? "id" : "$id"], !id.isEmpty, !id.hasPrefix("#") {
             entry.base = JSONSchemaValidator.resolve(id, against: entry.base)
         }
         var object = SchemaNode.ObjectKeywords()
