@@ -42,6 +42,8 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // glibc's renameat2 and syncfs (atomic folder exchange and flushing for batch output).
+        .systemLibrary(name: "CPosix"),
         // YAML and JSON: read with source positions, write as Helm's toYaml/toJson do.
         .target(name: "RudderYAML", dependencies: ["RudderCore", "CYAML"], swiftSettings: releaseSettings),
         // Go's text/template: lexer, parser, evaluator, fmt-style printing.
@@ -74,7 +76,7 @@ let package = Package(
         // Chart engine: load, values, schema, render, lint, package.
         .target(
             name: "RudderChart",
-            dependencies: ["RudderCore", "RudderYAML", "RudderTemplate", "RudderFunctions", "CZlib"],
+            dependencies: ["RudderCore", "RudderYAML", "RudderTemplate", "RudderFunctions", "CZlib", "CPosix"],
             swiftSettings: releaseSettings
         ),
         // The command-line tool.

@@ -2,6 +2,7 @@ import RudderCore
 import RudderFunctions
 import RudderTemplate
 import RudderYAML
+import Synchronization
 
 /// What `.Release` holds.
 public struct ReleaseInfo: Sendable {
@@ -69,7 +70,54 @@ struct ChartTree: Sendable {
     }
 }
 
-/// Template files parsed ahead of building a `ChartRenderer` (see `ChartRenderer.parseAhead`).
+/// The template files of a chart, parsed by any number of threads at once:
+/// each thread calling `work` takes the next file nobody has taken (largest
+/// first) until none is left. Lets one `rudder template` parse on both cores
+/// whenever one is otherwise idle.
+public final class TemplateParseJob: @unchecked Sendable {
+    private let entries: [TemplateEntry]
+    private let next = Atomic<Int>(0)
+    // One slot per entry, each written by the one thread that took the entry;
+    // read by `files()` only after every worker has been joined.
+    private let slots: UnsafeMutableBufferPointer<Result<TemplateSet.ParsedFile, TemplateError>?>
+
+    public init(chart: Chart) {
+        entries = ChartRenderer.entries(of: ChartTree(root: chart)).sorted { $0.text.utf8.count > $1.text.utf8.count }
+        slots = .allocate(capacity: max(entries.count, 1))
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    /// Parses files that no other thread has taken, until none is left.
+    public func work(functions: FunctionRegistry) {
+        while true {
+            let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+            guard index < entries.count else { return }
+            let entry = entries[index]
+            do {
+                slots[index] = .success(try TemplateSet.parseFile(name: entry.name, text: entry.text, functions: functions))
+            } catch {
+                slots[index] = .failure(error)
+            }
+        }
+    }
+
+    /// The parsed files. Call once every thread's `work` has returned and been joined.
+    public func files() -> ParsedTemplateFiles {
+        var files: [String: ParsedTemplateFiles.File] = [:]
+        for (index, entry) in entries.enumerated() {
+            guard let result = slots[index] else { continue }
+            files[entry.name] = ParsedTemplateFiles.File(text: entry.text, result: result)
+        }
+        return ParsedTemplateFiles(files: files)
+    }
+}
+
+/// Template files parsed ahead of building a `ChartRenderer` (see `TemplateParseJob`).
 public struct ParsedTemplateFiles: Sendable {
     struct File: Sendable {
         var text: String
@@ -130,20 +178,11 @@ public struct ChartRenderer: Sendable {
     }
 
     /// Parses every template file of `chart` on its own (no set), so that a later
-    /// `init(chart:functions:parsedAhead:)` need not: lets parsing run on one
-    /// thread while values are prepared on another.
+    /// `init(chart:functions:parsedAhead:)` need not.
     public static func parseAhead(chart: Chart, functions: FunctionRegistry) -> ParsedTemplateFiles {
-        var files: [String: ParsedTemplateFiles.File] = [:]
-        for entry in entries(of: ChartTree(root: chart)) {
-            let result: Result<TemplateSet.ParsedFile, TemplateError>
-            do {
-                result = .success(try TemplateSet.parseFile(name: entry.name, text: entry.text, functions: functions))
-            } catch {
-                result = .failure(error)
-            }
-            files[entry.name] = ParsedTemplateFiles.File(text: entry.text, result: result)
-        }
-        return ParsedTemplateFiles(files: files)
+        let job = TemplateParseJob(chart: chart)
+        job.work(functions: functions)
+        return job.files()
     }
 
     /// The template files of a chart tree, each named as Helm names it; a library
@@ -187,8 +226,10 @@ public struct ChartRenderer: Sendable {
     /// Executes every non-partial template with the values of its chart's scope.
     /// Returns path → rendered text (with `<no value>` removed, as Helm does),
     /// NOTES.txt files included. The first failing template (in Helm's order) ends it.
+    /// `rendered` sees each file's output as soon as it is made.
     public func render(
-        values: Value, release: ReleaseInfo, capabilities: Capabilities, options: ExecutionOptions
+        values: Value, release: ReleaseInfo, capabilities: Capabilities, options: ExecutionOptions,
+        rendered: ((_ path: String, _ content: String) -> Void)? = nil
     ) throws(RenderError) -> [(path: String, content: String)] {
         // One `.Values` for every file (Go's maps are shared): a `set` in one file is seen by the next.
         let references = MapReferences()
@@ -204,7 +245,9 @@ public struct ChartRenderer: Sendable {
             } catch {
                 throw .template(error)
             }
-            output.append((entry.name, text.replacingAll("<no value>", with: "")))
+            let content = text.replacingAll("<no value>", with: "")
+            rendered?(entry.name, content)
+            output.append((entry.name, content))
         }
         return output
     }
