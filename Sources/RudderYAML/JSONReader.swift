@@ -45,6 +45,12 @@ public enum JSONReader {
 }
 
 /// An iterative JSON parser (no recursion, so depth costs heap, not stack).
+///
+/// It reads the bytes through one unsafe buffer (no bounds checks per byte):
+/// strings come straight from byte ranges, integers without a fraction or
+/// exponent are converted without text, and an object's members collect on a
+/// shared stack first, so its dictionary is built at its final size (each key
+/// hashed once, never rehashed as the dictionary grows).
 struct JSONParser {
     let bytes: [UInt8]
     let file: String
@@ -59,19 +65,21 @@ struct JSONParser {
         self.file = file
     }
 
-    private enum Container {
-        case array([Value])
-        case object([String: Value], key: String?)
-    }
-
-    private func failure(_ message: String, at offset: Int) -> YAMLError {
-        let source = SourceFile(name: file, bytes: bytes)
-        let position = source.position(ofByte: offset)
-        return YAMLError(position: position, problem: message, helmMessage: message)
-    }
-
-    private func unexpectedEnd() -> YAMLError {
-        failure("unexpected end of JSON input", at: bytes.count)
+    mutating func parseDocument() throws(YAMLError) -> Value {
+        let bytes = self.bytes
+        let result: Result<Value, YAMLError> = bytes.withUnsafeBufferPointer { buffer in
+            var scanner = JSONScanner(text: buffer, file: file)
+            defer {
+                index = scanner.index
+                rangeError = scanner.rangeError
+            }
+            do throws(YAMLError) {
+                return .success(try scanner.parseDocument())
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
     }
 
     /// Go's `quoteChar`.
@@ -81,14 +89,48 @@ struct JSONParser {
         let quoted = GoQuote.quote(String(Unicode.Scalar(c)))
         return "'" + quoted.dropFirst().dropLast() + "'"
     }
+}
 
-    private func invalid(_ context: String, at offset: Int) -> YAMLError {
-        failure("invalid character \(Self.quoteChar(bytes[offset])) \(context)", at: offset)
+/// The parser's work over the borrowed bytes.
+private struct JSONScanner {
+    let text: UnsafeBufferPointer<UInt8>
+    let file: String
+    var index = 0
+    var rangeError: YAMLError?
+
+    /// An open array or object: where its elements (or members) start on the shared stacks.
+    private struct Frame {
+        var isObject: Bool
+        var start: Int
     }
 
+    init(text: UnsafeBufferPointer<UInt8>, file: String) {
+        self.text = text
+        self.file = file
+    }
+
+    // MARK: Errors (slow paths)
+
+    private func failure(_ message: String, at offset: Int) -> YAMLError {
+        let source = SourceFile(name: file, bytes: Array(text))
+        let position = source.position(ofByte: offset)
+        return YAMLError(position: position, problem: message, helmMessage: message)
+    }
+
+    private func unexpectedEnd() -> YAMLError {
+        failure("unexpected end of JSON input", at: text.count)
+    }
+
+    private func invalid(_ context: String, at offset: Int) -> YAMLError {
+        failure("invalid character \(JSONParser.quoteChar(text[offset])) \(context)", at: offset)
+    }
+
+    // MARK: Scanning
+
+    @inline(__always)
     private mutating func skipSpace() {
-        while index < bytes.count {
-            switch bytes[index] {
+        while index < text.count {
+            switch text[index] {
             case 0x20, 0x09, 0x0A, 0x0D: index += 1
             default: return
             }
@@ -96,35 +138,38 @@ struct JSONParser {
     }
 
     mutating func parseDocument() throws(YAMLError) -> Value {
-        var stack: [Container] = []
-        var result: Value?
+        var frames: [Frame] = []
+        var items: [Value] = []
+        // Each open object's key awaiting its value, and the members read so far.
+        var keys: [String] = []
+        var members: [(key: String, value: Value)] = []
         while true {
             // Expect a value.
             skipSpace()
-            guard index < bytes.count else { throw unexpectedEnd() }
+            guard index < text.count else { throw unexpectedEnd() }
             var value: Value
-            let c = bytes[index]
+            let c = text[index]
             switch c {
             case UInt8(ascii: "{"), UInt8(ascii: "["):
-                if stack.count + 1 > Self.maxDepth { throw invalid("exceeded max depth", at: index) }
+                if frames.count + 1 > JSONParser.maxDepth { throw invalid("exceeded max depth", at: index) }
                 index += 1
                 skipSpace()
-                guard index < bytes.count else { throw unexpectedEnd() }
+                guard index < text.count else { throw unexpectedEnd() }
                 if c == UInt8(ascii: "[") {
-                    if bytes[index] == UInt8(ascii: "]") {
+                    if text[index] == UInt8(ascii: "]") {
                         index += 1
                         value = .list([])
                     } else {
-                        stack.append(.array([]))
+                        frames.append(Frame(isObject: false, start: items.count))
                         continue
                     }
                 } else {
-                    if bytes[index] == UInt8(ascii: "}") {
+                    if text[index] == UInt8(ascii: "}") {
                         index += 1
                         value = .map([:])
                     } else {
-                        let key = try parseKey()
-                        stack.append(.object([:], key: key))
+                        frames.append(Frame(isObject: true, start: members.count))
+                        keys.append(try parseKey())
                         continue
                     }
                 }
@@ -145,111 +190,122 @@ struct JSONParser {
                 throw invalid("looking for beginning of value", at: index)
             }
             // Hand the value to its container, closing containers as they end.
-            while true {
-                guard let top = stack.popLast() else {
-                    result = value
-                    break
-                }
+            while let frame = frames.last {
                 skipSpace()
-                guard index < bytes.count else { throw unexpectedEnd() }
-                let next = bytes[index]
-                switch top {
-                case .array(var items):
-                    items.append(value)
-                    if next == UInt8(ascii: ",") {
-                        index += 1
-                        stack.append(.array(items))
-                    } else if next == UInt8(ascii: "]") {
-                        index += 1
-                        value = .list(items)
-                        continue
-                    } else {
-                        throw invalid("after array element", at: index)
-                    }
-                case .object(var map, let key):
-                    map[key ?? ""] = value
+                guard index < text.count else { throw unexpectedEnd() }
+                let next = text[index]
+                if frame.isObject {
+                    members.append((keys.removeLast(), value))
                     if next == UInt8(ascii: ",") {
                         index += 1
                         skipSpace()
-                        guard index < bytes.count else { throw unexpectedEnd() }
-                        let nextKey = try parseKey()
-                        stack.append(.object(map, key: nextKey))
-                    } else if next == UInt8(ascii: "}") {
-                        index += 1
-                        value = .map(map)
-                        continue
-                    } else {
-                        throw invalid("after object key:value pair", at: index)
+                        guard index < text.count else { throw unexpectedEnd() }
+                        keys.append(try parseKey())
+                        break
                     }
+                    guard next == UInt8(ascii: "}") else { throw invalid("after object key:value pair", at: index) }
+                    index += 1
+                    // The last of duplicate keys wins, as in Go.
+                    var map = [String: Value](minimumCapacity: members.count - frame.start)
+                    for offset in frame.start..<members.count { map[members[offset].key] = members[offset].value }
+                    members.removeSubrange(frame.start...)
+                    value = .map(map)
+                } else {
+                    items.append(value)
+                    if next == UInt8(ascii: ",") {
+                        index += 1
+                        break
+                    }
+                    guard next == UInt8(ascii: "]") else { throw invalid("after array element", at: index) }
+                    index += 1
+                    value = .list(Array(items[frame.start...]))
+                    items.removeSubrange(frame.start...)
                 }
-                break
+                frames.removeLast()
             }
-            if let result {
+            if frames.isEmpty {
                 skipSpace()
-                if index < bytes.count { throw invalid("after top-level value", at: index) }
-                return result
+                if index < text.count { throw invalid("after top-level value", at: index) }
+                return value
             }
         }
     }
 
     /// A key string and its colon; `index` is at the opening quote.
     private mutating func parseKey() throws(YAMLError) -> String {
-        guard bytes[index] == UInt8(ascii: "\"") else {
+        guard text[index] == UInt8(ascii: "\"") else {
             throw invalid("looking for beginning of object key string", at: index)
         }
         let key = try parseString()
         skipSpace()
-        guard index < bytes.count else { throw unexpectedEnd() }
-        guard bytes[index] == UInt8(ascii: ":") else { throw invalid("after object key", at: index) }
+        guard index < text.count else { throw unexpectedEnd() }
+        guard text[index] == UInt8(ascii: ":") else { throw invalid("after object key", at: index) }
         index += 1
         return key
     }
 
     private mutating func parseLiteral(_ word: StaticString) throws(YAMLError) {
-        let expected = word.withUTF8Buffer { Array($0) }
-        let name = String(decoding: expected, as: UTF8.self)
-        for (k, byte) in expected.enumerated() {
-            guard index < bytes.count else { throw unexpectedEnd() }
-            if bytes[index] != byte {
-                throw invalid("in literal \(name) (expecting \(Self.quoteChar(expected[k])))", at: index)
+        let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        for byte in expected {
+            guard index < text.count else { throw unexpectedEnd() }
+            if text[index] != byte {
+                let name = String(decoding: expected, as: UTF8.self)
+                throw invalid("in literal \(name) (expecting \(JSONParser.quoteChar(byte)))", at: index)
             }
             index += 1
         }
     }
 
+    @inline(__always)
+    private static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+
     private mutating func parseNumber() throws(YAMLError) -> Value {
         let start = index
-        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
-        if bytes[index] == UInt8(ascii: "-") {
+        var negative = false
+        if text[index] == UInt8(ascii: "-") {
+            negative = true
             index += 1
-            guard index < bytes.count else { throw unexpectedEnd() }
-            guard isDigit(bytes[index]) else { throw invalid("in numeric literal", at: index) }
+            guard index < text.count else { throw unexpectedEnd() }
+            guard Self.isDigit(text[index]) else { throw invalid("in numeric literal", at: index) }
         }
-        if bytes[index] == UInt8(ascii: "0") {
+        // The integer part, accumulated while it is exact in a Double (up to 15 digits).
+        let digitsStart = index
+        var magnitude: UInt64 = 0
+        if text[index] == UInt8(ascii: "0") {
             index += 1
         } else {
-            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
-        }
-        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
-            index += 1
-            guard index < bytes.count else { throw unexpectedEnd() }
-            guard isDigit(bytes[index]) else { throw invalid("after decimal point in numeric literal", at: index) }
-            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
-        }
-        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
-            index += 1
-            guard index < bytes.count else { throw unexpectedEnd() }
-            if bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+            while index < text.count, Self.isDigit(text[index]) {
+                magnitude = magnitude &* 10 &+ UInt64(text[index] &- 0x30)
                 index += 1
-                guard index < bytes.count else { throw unexpectedEnd() }
             }
-            guard isDigit(bytes[index]) else { throw invalid("in exponent of numeric literal", at: index) }
-            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
-        let text = String(decoding: bytes[start..<index], as: UTF8.self)
-        guard let d = Double(text), d.isFinite else {
+        var simple = index - digitsStart <= 15
+        if index < text.count, text[index] == UInt8(ascii: ".") {
+            simple = false
+            index += 1
+            guard index < text.count else { throw unexpectedEnd() }
+            guard Self.isDigit(text[index]) else { throw invalid("after decimal point in numeric literal", at: index) }
+            while index < text.count, Self.isDigit(text[index]) { index += 1 }
+        }
+        if index < text.count, text[index] == UInt8(ascii: "e") || text[index] == UInt8(ascii: "E") {
+            simple = false
+            index += 1
+            guard index < text.count else { throw unexpectedEnd() }
+            if text[index] == UInt8(ascii: "+") || text[index] == UInt8(ascii: "-") {
+                index += 1
+                guard index < text.count else { throw unexpectedEnd() }
+            }
+            guard Self.isDigit(text[index]) else { throw invalid("in exponent of numeric literal", at: index) }
+            while index < text.count, Self.isDigit(text[index]) { index += 1 }
+        }
+        if simple {
+            let number = Double(magnitude)
+            return .float(negative ? -number : number)
+        }
+        let numberText = String(decoding: UnsafeBufferPointer(rebasing: text[start..<index]), as: UTF8.self)
+        guard let d = Double(numberText), d.isFinite else {
             if rangeError == nil {
-                rangeError = failure("json: cannot unmarshal number \(text) into Go value of type float64", at: start)
+                rangeError = failure("json: cannot unmarshal number \(numberText) into Go value of type float64", at: start)
             }
             return .null
         }
@@ -268,8 +324,8 @@ struct JSONParser {
     private mutating func parseHex4() throws(YAMLError) -> UInt32 {
         var v: UInt32 = 0
         for _ in 0..<4 {
-            guard index < bytes.count else { throw unexpectedEnd() }
-            guard let h = Self.hexValue(bytes[index]) else {
+            guard index < text.count else { throw unexpectedEnd() }
+            guard let h = Self.hexValue(text[index]) else {
                 throw invalid("in \\u hexadecimal character escape", at: index)
             }
             v = v << 4 | h
@@ -281,21 +337,32 @@ struct JSONParser {
     /// A string; `index` is at the opening quote.
     private mutating func parseString() throws(YAMLError) -> String {
         index += 1
-        var out: [UInt8] = []
-        var runStart = index
         let start = index
-        var escaped = false
-        while true {
-            guard index < bytes.count else { throw unexpectedEnd() }
-            let c = bytes[index]
+        // The common case: no escape, made straight from the input bytes.
+        while index < text.count {
+            let c = text[index]
             if c == UInt8(ascii: "\"") {
-                if !escaped {
-                    // No escape: straight from the input, no intermediate buffer.
-                    let text = String(decoding: bytes[start..<index], as: UTF8.self)
-                    index += 1
-                    return text
-                }
-                out.append(contentsOf: bytes[runStart..<index])
+                let string = String(decoding: UnsafeBufferPointer(rebasing: text[start..<index]), as: UTF8.self)
+                index += 1
+                return string
+            }
+            if c == UInt8(ascii: "\\") { break }
+            if c < 0x20 { throw invalid("in string literal", at: index) }
+            index += 1
+        }
+        guard index < text.count else { throw unexpectedEnd() }
+        return try parseEscapedString(from: start)
+    }
+
+    /// The rest of a string with escapes; `index` is at the first backslash.
+    private mutating func parseEscapedString(from start: Int) throws(YAMLError) -> String {
+        var out: [UInt8] = Array(text[start..<index])
+        var runStart = index
+        while true {
+            guard index < text.count else { throw unexpectedEnd() }
+            let c = text[index]
+            if c == UInt8(ascii: "\"") {
+                out.append(contentsOf: text[runStart..<index])
                 index += 1
                 return String(decoding: out, as: UTF8.self)
             }
@@ -304,11 +371,10 @@ struct JSONParser {
                 index += 1
                 continue
             }
-            escaped = true
-            out.append(contentsOf: bytes[runStart..<index])
+            out.append(contentsOf: text[runStart..<index])
             index += 1
-            guard index < bytes.count else { throw unexpectedEnd() }
-            let e = bytes[index]
+            guard index < text.count else { throw unexpectedEnd() }
+            let e = text[index]
             index += 1
             switch e {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
@@ -321,7 +387,7 @@ struct JSONParser {
                 var scalarValue = try parseHex4()
                 if scalarValue >= 0xD800 && scalarValue < 0xDC00 {
                     // A high surrogate: combine with a following low one.
-                    if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+                    if index + 1 < text.count, text[index] == UInt8(ascii: "\\"), text[index + 1] == UInt8(ascii: "u") {
                         let save = index
                         index += 2
                         let low = try parseHex4()

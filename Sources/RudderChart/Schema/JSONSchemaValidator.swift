@@ -47,8 +47,17 @@ public struct JSONSchemaValidator: Sendable {
     /// `uri#anchor` → (resource URI, pointer).
     var anchors: [String: (String, [String])] = [:]
     var regexes: [String: GoRegex] = [:]
+    /// Where each embedded resource sits in its document (to settle a URI claimed twice).
+    var resourcePointers: [String: [String]] = [:]
+    /// Each loaded document's references (found while indexing it).
+    var documentReferences: [String: [String]] = [:]
     let rootURI: String
     let checksMetaschema: Bool
+    /// The compiled schema: every subschema validation can reach, as nodes.
+    private(set) var nodes: [SchemaNode] = []
+    private(set) var rootNode: Int?
+    /// Whether validation tracks evaluated properties and items (some node has `unevaluated*`).
+    private(set) var tracksEvaluation = false
 
     /// The most nested schema applications followed for one value (a guard behind cycle detection).
     static let maxDepth = 512
@@ -70,7 +79,7 @@ public struct JSONSchemaValidator: Sendable {
         var referencesByResource: [String: [String]] = [:]
         while let next = pending.popLast() {
             guard let resource = resources[next] else { continue }
-            let references = Self.references(in: resource.document, base: next)
+            let references = documentReferences[next] ?? Self.references(in: resource.document, base: next)
             referencesByResource[next] = references
             for reference in references {
                 let target = Self.stripFragment(reference)
@@ -92,24 +101,26 @@ public struct JSONSchemaValidator: Sendable {
             }
         }
         // Every reference must point at something (jsonschema fails at compile time).
-        for (uri, resource) in resources {
-            let references = referencesByResource[uri] ?? Self.references(in: resource.document, base: uri)
-            for reference in references where lookup(reference) == nil {
+        // An embedded resource's references were found, with their bases, in its document's walk.
+        for uri in referencesByResource.keys.sorted() {
+            for reference in referencesByResource[uri] ?? [] where lookup(reference) == nil {
                 if let hash = reference.firstIndex(of: "#"), reference[reference.index(after: hash)...].hasPrefix("/") {
                     throw LoadError(message: "json-pointer in \(goQuote(reference)) not found")
                 }
-                throw LoadError(message: "anchor in \(goQuote(reference)) not found")
+                throw LoadError(message: "anchor in \(goQuote(reference)) not found in schema \(goQuote(Self.stripFragment(reference)))")
             }
         }
+        var compiler = SchemaCompiler(validator: self)
+        rootNode = compiler.compileRoot()
+        nodes = compiler.nodes
+        tracksEvaluation = compiler.tracksEvaluation
     }
 
     /// Validates `value`; nil when it conforms.
     public func validate(_ value: Value) -> SchemaViolation? {
-        guard let root = resources[rootURI] else { return nil }
-        var run = ValidationRun(validator: self)
-        let outcome = run.validate(
-            schema: root.document, location: SchemaLocation(uri: rootURI, pointer: []), base: rootURI,
-            draft: root.draft, value: value, instance: [], valueID: 0)
+        guard let rootNode else { return nil }
+        var run = ValidationRun(nodes: nodes, tracking: tracksEvaluation)
+        let outcome = run.validate(rootNode, value, valueID: 0)
         guard let error = outcome.error else { return nil }
         // The top level lists a group's causes, or the one failure.
         if case .group = error.kind {
@@ -129,63 +140,167 @@ public struct JSONSchemaValidator: Sendable {
             throw LoadError(message: problem)
         }
         resources[uri] = Resource(uri: uri, document: document, pointer: [], draft: draft)
-        try index(document, pointer: [], base: uri, draft: draft, resourceURI: uri)
+        var found: [String] = []
+        var pointer: [String] = []
+        try index(document, pointer: &pointer, base: uri, draft: draft, resourceURI: uri, referenceBase: uri, found: &found)
+        documentReferences[uri] = found
     }
 
-    /// Records embedded resources (`$id`), anchors and patterns.
-    mutating func index(_ value: Value, pointer: [String], base: String, draft: Draft, resourceURI: String) throws(LoadError) {
+    /// Records embedded resources (`$id`), anchors and patterns, and appends
+    /// the document's references (as `references(in:base:)` finds them, with
+    /// their bases in `referenceBase`) to `found`.
+    ///
+    /// One pass over each map's pairs classifies its keys (no key hashed, no
+    /// array allocated): subschemas are visited in the map's own order. Two
+    /// subschemas claiming the same `$id` or anchor (which jsonschema rejects)
+    /// resolve by their pointers, so the outcome never depends on that order.
+    mutating func index(
+        _ value: Value, pointer: inout [String], base: String, draft: Draft, resourceURI: String,
+        referenceBase: String, found: inout [String]
+    ) throws(LoadError) {
         switch value {
         case .map(let map):
+            var schemaName: String?
+            var identifier: Value?
+            var legacyIdentifier: Value?
+            var anchor: String?
+            var dynamicAnchor: String?
+            var pattern: String?
+            var patternProperties: [String: Value]?
+            var reference: String?
+            var dynamicReference: String?
+            var recursiveReference: String?
+            var requiredChild: Value?
+            var hasChildren = false
+            for (key, child) in map {
+                switch SchemaKeyword.named(key) {
+                case .schema?:
+                    if case .string(let name) = child { schemaName = name }
+                case .identifier?:
+                    identifier = child
+                case .legacyIdentifier?:
+                    legacyIdentifier = child
+                case .anchor?:
+                    if case .string(let name) = child { anchor = name }
+                case .dynamicAnchor?:
+                    if case .string(let name) = child { dynamicAnchor = name }
+                case .pattern?:
+                    if case .string(let text) = child { pattern = text }
+                case .reference?:
+                    if case .string(let text) = child { reference = text }
+                case .dynamicReference?:
+                    if case .string(let text) = child { dynamicReference = text }
+                case .recursiveReference?:
+                    if case .string(let text) = child { recursiveReference = text }
+                case .patternProperties?:
+                    if case .map(let patterns) = child { patternProperties = patterns }
+                case .required?:
+                    // Data, not schemas, but the reference walk looks inside.
+                    if child.isCollection { requiredChild = child }
+                    continue
+                case .enumeration?, .const?, .examples?, .defaultValue?:
+                    continue // data, not schemas
+                default:
+                    break
+                }
+                if child.isCollection { hasChildren = true }
+            }
             var base = base
             var resourceURI = resourceURI
             var draft = draft
-            var pointer = pointer
-            if case .string(let name)? = map["$schema"], let named = Draft.named(name) { draft = named }
-            let idKey = draft == .draft4 ? "id" : "$id"
-            if case .string(let id)? = map[idKey], !id.isEmpty {
+            var resourcePointer: [String]?
+            if let schemaName, let named = Draft.named(schemaName) { draft = named }
+            if case .string(let id)? = draft == .draft4 ? legacyIdentifier : identifier, !id.isEmpty {
                 if id.hasPrefix("#") && draft < .draft2019 {
-                    anchors[Self.stripFragment(base) + id] = (resourceURI, pointer)
+                    addAnchor(Self.stripFragment(base) + id, resourceURI: resourceURI, pointer: pointer)
                 } else {
                     let resolved = Self.stripFragment(Self.resolve(id, against: base))
-                    if resources[resolved] == nil {
-                        resources[resolved] = Resource(uri: resolved, document: value, pointer: [], draft: draft)
-                    }
+                    addResource(resolved, document: value, draft: draft, at: pointer)
                     resourceURI = resolved
-                    pointer = []
+                    resourcePointer = pointer
                     base = resolved
                 }
             }
-            if case .string(let anchor)? = map["$anchor"] {
-                anchors[Self.stripFragment(base) + "#" + anchor] = (resourceURI, pointer)
+            // Inside an embedded resource, pointers start again from it.
+            var inner: [String] = []
+            if let anchor {
+                addAnchor(Self.stripFragment(base) + "#" + anchor, resourceURI: resourceURI, pointer: resourcePointer == nil ? pointer : inner)
             }
-            if case .string(let anchor)? = map["$dynamicAnchor"] {
-                anchors[Self.stripFragment(base) + "#" + anchor] = (resourceURI, pointer)
+            if let dynamicAnchor {
+                addAnchor(Self.stripFragment(base) + "#" + dynamicAnchor, resourceURI: resourceURI, pointer: resourcePointer == nil ? pointer : inner)
             }
-            if case .string(let pattern)? = map["pattern"] { try compile(pattern) }
-            if case .map(let patterns)? = map["patternProperties"] {
-                for key in patterns.keys { try compile(key) }
+            if let pattern { try compile(pattern) }
+            if let patternProperties {
+                for key in patternProperties.keys { try compile(key) }
             }
-            for key in map.keys.sorted() {
-                switch key {
-                case "enum", "const", "examples", "default", "required":
-                    continue // data, not schemas
+            // `references(in:base:)`'s rule: any `$id`, else `id`, not starting with `#`.
+            var referenceBase = referenceBase
+            if case .string(let id)? = identifier ?? legacyIdentifier, !id.hasPrefix("#") {
+                referenceBase = Self.resolve(id, against: referenceBase)
+            }
+            for text in [reference, dynamicReference, recursiveReference] {
+                if let text { found.append(Self.resolve(text, against: referenceBase)) }
+            }
+            if let requiredChild { found += Self.references(in: requiredChild, base: referenceBase) }
+            guard hasChildren else { return }
+            for (key, child) in map where child.isCollection {
+                switch SchemaKeyword.named(key) {
+                case .required?, .enumeration?, .const?, .examples?, .defaultValue?:
+                    continue
                 default:
-                    guard let child = map[key], child.isCollection else { continue }
-                    pointer.append(key)
-                    try index(child, pointer: pointer, base: base, draft: draft, resourceURI: resourceURI)
-                    pointer.removeLast()
+                    if resourcePointer == nil {
+                        pointer.append(key)
+                        try index(child, pointer: &pointer, base: base, draft: draft, resourceURI: resourceURI,
+                                  referenceBase: referenceBase, found: &found)
+                        pointer.removeLast()
+                    } else {
+                        inner.append(key)
+                        try index(child, pointer: &inner, base: base, draft: draft, resourceURI: resourceURI,
+                                  referenceBase: referenceBase, found: &found)
+                        inner.removeLast()
+                    }
                 }
             }
         case .list(let items):
-            var pointer = pointer
             for (offset, item) in items.enumerated() where item.isCollection {
                 pointer.append(String(offset))
-                try index(item, pointer: pointer, base: base, draft: draft, resourceURI: resourceURI)
+                try index(item, pointer: &pointer, base: base, draft: draft, resourceURI: resourceURI,
+                          referenceBase: referenceBase, found: &found)
                 pointer.removeLast()
             }
         default:
             break
         }
+    }
+
+    /// Whether `lhs` comes before `rhs` in a walk that visits keys in sorted order.
+    static func precedes(_ lhs: [String], _ rhs: [String]) -> Bool {
+        for (a, b) in zip(lhs, rhs) where a != b {
+            if let x = Int(a), let y = Int(b) { return x < y }
+            return a < b
+        }
+        return lhs.count < rhs.count
+    }
+
+    /// An embedded resource: the first in walk order keeps a URI claimed twice.
+    mutating func addResource(_ uri: String, document: Value, draft: Draft, at pointer: [String]) {
+        if let known = resourcePointers[uri] {
+            guard Self.precedes(pointer, known) else { return }
+        } else if resources[uri] != nil {
+            return
+        }
+        resources[uri] = Resource(uri: uri, document: document, pointer: [], draft: draft)
+        resourcePointers[uri] = pointer
+    }
+
+    /// An anchor: the last in walk order keeps a name claimed twice.
+    mutating func addAnchor(_ name: String, resourceURI: String, pointer: [String]) {
+        if let (knownResource, knownPointer) = anchors[name], knownResource == resourceURI,
+            Self.precedes(pointer, knownPointer)
+        {
+            return
+        }
+        anchors[name] = (resourceURI, pointer)
     }
 
     mutating func compile(_ pattern: String) throws(LoadError) {

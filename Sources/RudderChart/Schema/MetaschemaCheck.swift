@@ -11,15 +11,6 @@ enum MetaschemaCheck {
 
     static let typeNames = ["array", "boolean", "integer", "null", "number", "object", "string"]
 
-    /// The keywords `checkKeywords` looks at.
-    static let checkedKeywords: Set<String> = [
-        "type", "minimum", "maximum", "multipleOf", "exclusiveMinimum", "exclusiveMaximum",
-        "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties", "minContains", "maxContains",
-        "required", "pattern", "enum", "properties", "patternProperties", "$defs", "definitions", "dependentSchemas",
-        "allOf", "anyOf", "oneOf", "prefixItems", "items", "additionalProperties", "additionalItems", "contains",
-        "not", "if", "then", "else", "propertyNames", "unevaluatedProperties", "unevaluatedItems",
-    ]
-
     static func metaschemaURL(_ draft: Draft) -> String {
         switch draft {
         case .draft4: return "http://json-schema.org/draft-04/schema#"
@@ -72,8 +63,22 @@ extension MetaschemaCheck {
             return true
         }
 
+        /// The keys in the order they are checked: sorted when reporting (the
+        /// first problem in jsonschema's order), as stored otherwise (no sort).
         func keys(_ map: [String: Value]) -> [String] {
             reporting ? map.keys.sorted() : Array(map.keys)
+        }
+
+        /// The keyword named `key`, when the check looks at it.
+        static func checked(_ key: String) -> SchemaKeyword? {
+            switch SchemaKeyword.named(key) {
+            case nil, .const?, .dependencies?, .dependentRequired?,
+                .reference?, .dynamicReference?, .recursiveReference?, .identifier?, .legacyIdentifier?, .schema?,
+                .anchor?, .dynamicAnchor?, .defaultValue?:
+                return nil
+            case let keyword?:
+                return keyword
+            }
         }
 
         /// The first problem of the subschema at `schemaPath`, wrapped as the draft's metaschema nests it.
@@ -94,107 +99,144 @@ extension MetaschemaCheck {
         }
 
         mutating func checkKeywords(_ map: [String: Value], schemaPath: [String]) -> SchemaViolation? {
+            if !reporting {
+                // No order needed: the pairs as stored, no key hashed.
+                for (key, value) in map {
+                    guard let keyword = Self.checked(key) else { continue }
+                    if let problem = check(keyword, key, value, schemaPath: schemaPath) { return problem }
+                }
+                return nil
+            }
+            for key in keys(map) {
+                guard let keyword = Self.checked(key), let value = map[key] else { continue }
+                if let problem = check(keyword, key, value, schemaPath: schemaPath) { return problem }
+            }
+            return nil
+        }
+
+        /// The first problem of one keyword's value.
+        mutating func check(_ name: SchemaKeyword, _ keyword: String, _ value: Value, schemaPath: [String]) -> SchemaViolation? {
             let reporting = self.reporting
             func at(_ token: String) -> [String] { reporting ? schemaPath + [token] : schemaPath }
             func at(_ token: String, _ second: String) -> [String] { reporting ? schemaPath + [token, second] : schemaPath }
             func want(_ value: Value, _ type: String, _ keyword: String) -> SchemaViolation? {
                 leaf(at(keyword), "got \(jsonType(value)), want \(type)")
             }
-            for keyword in keys(map) {
-                // One hash instead of the switch's string comparisons for the many
-                // keys it ignores (title, description, default, examples, …).
-                guard MetaschemaCheck.checkedKeywords.contains(keyword), let value = map[keyword] else { continue }
-                switch keyword {
-                case "type":
-                    // Built only when a problem is reported (it is costly and most schemas are fine).
-                    var enumMessage: String { "value must be one of " + typeNames.map(schemaQuote).joined(separator: ", ") }
-                    switch value {
-                    case .string(let name) where typeNames.contains(name):
-                        continue
-                    case .string:
-                        return leaf(at("type"), "'anyOf' failed", [leaf(at("type"), enumMessage), leaf(at("type"), "got string, want array")])
-                    case .list(let items):
-                        for (index, item) in items.enumerated() {
-                            if case .string(let name) = item, typeNames.contains(name) { continue }
-                            let itemProblem = item.stringValue != nil
-                                ? leaf(at("type", String(index)), enumMessage)
-                                : leaf(at("type", String(index)), "got \(jsonType(item)), want string")
-                            return leaf(at("type"), "'anyOf' failed", [leaf(at("type"), enumMessage), itemProblem])
-                        }
-                    default:
-                        return leaf(at("type"), "'anyOf' failed", [leaf(at("type"), enumMessage), leaf(at("type"), "got \(jsonType(value)), want array")])
+            switch name {
+            case .type:
+                // Built only when a problem is reported (it is costly and most schemas are fine).
+                var enumMessage: String { "value must be one of " + typeNames.map(schemaQuote).joined(separator: ", ") }
+                switch value {
+                case .string(let name) where typeNames.contains(name):
+                    return nil
+                case .string:
+                    return leaf(at("type"), "'anyOf' failed", [leaf(at("type"), enumMessage), leaf(at("type"), "got string, want array")])
+                case .list(let items):
+                    for (index, item) in items.enumerated() {
+                        if case .string(let name) = item, typeNames.contains(name) { continue }
+                        let itemProblem = item.stringValue != nil
+                            ? leaf(at("type", String(index)), enumMessage)
+                            : leaf(at("type", String(index)), "got \(jsonType(item)), want string")
+                        return leaf(at("type"), "'anyOf' failed", [leaf(at("type"), enumMessage), itemProblem])
                     }
-                case "minimum", "maximum", "multipleOf":
-                    if numberOf(value) == nil { return want(value, "number", keyword) }
-                case "exclusiveMinimum", "exclusiveMaximum":
-                    if draft == .draft4 {
-                        if case .bool = value { continue }
-                        return want(value, "boolean", keyword)
+                    return nil
+                default:
+                    return leaf(at("type"), "'anyOf' failed", [leaf(at("type"), enumMessage), leaf(at("type"), "got \(jsonType(value)), want array")])
+                }
+            case .title, .description, .format:
+                if value.stringValue == nil { return want(value, "string", keyword) }
+            case .comment where draft >= .draft7:
+                if value.stringValue == nil { return want(value, "string", keyword) }
+            case .uniqueItems:
+                if case .bool = value { return nil }
+                return want(value, "boolean", keyword)
+            case .readOnly where draft >= .draft7, .writeOnly where draft >= .draft7, .deprecated where draft >= .draft2019:
+                if case .bool = value { return nil }
+                return want(value, "boolean", keyword)
+            case .examples where draft >= .draft6:
+                if value.listValue == nil { return want(value, "array", keyword) }
+            case .multipleOf:
+                guard let divisor = numberOf(value) else { return want(value, "number", keyword) }
+                if divisor <= 0 && draft >= .draft6 {
+                    return leaf(at(keyword), "exclusiveMinimum: got \(schemaNumber(divisor)), want 0")
+                }
+            case .minimum, .maximum:
+                if numberOf(value) == nil { return want(value, "number", keyword) }
+            case .exclusiveMinimum, .exclusiveMaximum:
+                if draft == .draft4 {
+                    if case .bool = value { return nil }
+                    return want(value, "boolean", keyword)
+                }
+                if numberOf(value) == nil { return want(value, "number", keyword) }
+            case .minLength, .maxLength, .minItems, .maxItems, .minProperties, .maxProperties, .minContains, .maxContains:
+                var problem: SchemaViolation?
+                if numberOf(value) == nil || !isInteger(value) {
+                    problem = want(value, "integer", keyword)
+                } else if numericValue(value) < 0 {
+                    problem = leaf(at(keyword), "minimum: got \(schemaNumber(numericValue(value))), want 0")
+                }
+                guard let problem else { return nil }
+                // Drafts 4-7 define the `min*` counts as an allOf (a count with a default of 0).
+                if draft <= .draft7 && keyword.hasPrefix("min") && keyword != "minContains" {
+                    return leaf(at(keyword), "'allOf' failed", [problem])
+                }
+                return problem
+            case .required:
+                guard case .list(let names) = value else { return want(value, "array", keyword) }
+                for (index, name) in names.enumerated() where name.stringValue == nil {
+                    return leaf(at("required", String(index)), "got \(jsonType(name)), want string")
+                }
+            case .pattern:
+                guard case .string(let pattern) = value else { return want(value, "string", keyword) }
+                if !compiles(pattern) {
+                    do {
+                        _ = try GoRegex(pattern)
+                    } catch {
+                        return leaf(at("pattern"), "\(schemaQuote(pattern)) is not valid regex: \(error.description)")
                     }
-                    if numberOf(value) == nil { return want(value, "number", keyword) }
-                case "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties", "minContains", "maxContains":
-                    var problem: SchemaViolation?
-                    if numberOf(value) == nil || !isInteger(value) {
-                        problem = want(value, "integer", keyword)
-                    } else if numericValue(value) < 0 {
-                        problem = leaf(at(keyword), "minimum: got \(schemaNumber(numericValue(value))), want 0")
+                }
+            case .enumeration:
+                if value.listValue == nil { return want(value, "array", keyword) }
+            case .properties, .patternProperties, .defs, .definitions, .dependentSchemas:
+                guard case .map(let children) = value else { return want(value, "object", keyword) }
+                if !reporting {
+                    for (name, child) in children {
+                        if keyword == "patternProperties", !compiles(name) { return leaf(schemaPath, "not valid regex") }
+                        if let problem = check(child, schemaPath: schemaPath) { return problem }
                     }
-                    guard let problem else { continue }
-                    // Drafts 4-7 define the `min*` counts as an allOf (a count with a default of 0).
-                    if draft <= .draft7 && keyword.hasPrefix("min") && keyword != "minContains" {
-                        return leaf(at(keyword), "'allOf' failed", [problem])
+                    return nil
+                }
+                for name in keys(children) {
+                    if keyword == "patternProperties", !compiles(name) {
+                        return leaf(at(keyword), "\(schemaQuote(name)) is not valid regex")
                     }
-                    return problem
-                case "required":
-                    guard case .list(let names) = value else { return want(value, "array", keyword) }
-                    for (index, name) in names.enumerated() where name.stringValue == nil {
-                        return leaf(at("required", String(index)), "got \(jsonType(name)), want string")
-                    }
-                case "pattern":
-                    guard case .string(let pattern) = value else { return want(value, "string", keyword) }
-                    if !compiles(pattern) {
-                        do {
-                            _ = try GoRegex(pattern)
-                        } catch {
-                            return leaf(at("pattern"), "\(schemaQuote(pattern)) is not valid regex: \(error.description)")
-                        }
-                    }
-                case "enum":
-                    if value.listValue == nil { return want(value, "array", keyword) }
-                case "properties", "patternProperties", "$defs", "definitions", "dependentSchemas":
-                    guard case .map(let children) = value else { return want(value, "object", keyword) }
-                    for name in keys(children) {
-                        if keyword == "patternProperties", !compiles(name) {
-                            return leaf(at(keyword), "\(schemaQuote(name)) is not valid regex")
-                        }
-                        if let child = children[name], let problem = check(child, schemaPath: at(keyword, name)) {
-                            return problem
-                        }
-                    }
-                case "allOf", "anyOf", "oneOf", "prefixItems":
-                    guard case .list(let children) = value else { return want(value, "array", keyword) }
-                    if children.isEmpty { return leaf(at(keyword), "minItems: got 0, want 1") }
-                    for (index, child) in children.enumerated() {
-                        if let problem = check(child, schemaPath: at(keyword, String(index))) { return problem }
-                    }
-                case "items" where draft < .draft2020:
-                    if case .list(let children) = value {
-                        for (index, child) in children.enumerated() {
-                            if let problem = check(child, schemaPath: at(keyword, String(index))) { return problem }
-                        }
-                    } else if let problem = check(value, schemaPath: at(keyword)) {
+                    if let child = children[name], let problem = check(child, schemaPath: at(keyword, name)) {
                         return problem
                     }
-                case "additionalProperties" where draft == .draft4, "additionalItems" where draft == .draft4:
-                    // Draft 4 allows a boolean here, though not as a schema elsewhere.
-                    if case .bool = value { continue }
-                    if let problem = check(value, schemaPath: at(keyword)) { return problem }
-                case "items", "additionalProperties", "additionalItems", "contains", "not", "if", "then", "else",
-                    "propertyNames", "unevaluatedProperties", "unevaluatedItems":
-                    if let problem = check(value, schemaPath: at(keyword)) { return problem }
-                default:
-                    continue
                 }
+            case .allOf, .anyOf, .oneOf, .prefixItems:
+                guard case .list(let children) = value else { return want(value, "array", keyword) }
+                if children.isEmpty { return leaf(at(keyword), "minItems: got 0, want 1") }
+                for (index, child) in children.enumerated() {
+                    if let problem = check(child, schemaPath: reporting ? at(keyword, String(index)) : schemaPath) { return problem }
+                }
+            case .items where draft < .draft2020:
+                if case .list(let children) = value {
+                    for (index, child) in children.enumerated() {
+                        if let problem = check(child, schemaPath: reporting ? at(keyword, String(index)) : schemaPath) { return problem }
+                    }
+                } else if let problem = check(value, schemaPath: at(keyword)) {
+                    return problem
+                }
+            case .additionalProperties where draft == .draft4, .additionalItems where draft == .draft4:
+                // Draft 4 allows a boolean here, though not as a schema elsewhere.
+                if case .bool = value { return nil }
+                if let problem = check(value, schemaPath: at(keyword)) { return problem }
+            case .items, .additionalProperties, .additionalItems, .contains, .not, .conditionIf, .conditionThen, .conditionElse,
+                .propertyNames, .unevaluatedProperties, .unevaluatedItems:
+                if let problem = check(value, schemaPath: at(keyword)) { return problem }
+            default:
+                return nil
             }
             return nil
         }

@@ -31,6 +31,17 @@ enum SchemaFormats {
         }
     }
 
+    /// Whether `problem` checks `format` (unknown formats pass untested).
+    static func isAsserted(_ format: String) -> Bool {
+        switch format {
+        case "email", "hostname", "ipv4", "ipv6", "uuid", "json-pointer", "duration", "date", "time", "date-time",
+            "uri", "uri-reference", "regex":
+            return true
+        default:
+            return false
+        }
+    }
+
     static func quoteRune(_ scalar: Unicode.Scalar) -> String { SetValueParser.goQuoteRune(scalar) }
 
     static func hostname(_ text: String) -> String? {

@@ -80,19 +80,26 @@ public enum SchemaValidation {
         }
     }
 
-    /// Reads a schema document, with Go's `encoding/json` syntax errors.
+    /// Reads a schema document, with the errors jsonschema's reader (Go's
+    /// `json.Decoder`, then a check for trailing text) gives: `EOF` for no
+    /// value at all, `unexpected EOF` for a cut-off one, and the decoder's
+    /// syntax errors otherwise.
     public static func parseJSON(_ data: [UInt8]) -> Result<Value, ChartError> {
         var bytes = data
         stripByteOrderMark(&bytes)
-        // The fast reader (Go's encoding/json semantics) for well-formed schemas; the
-        // prefix reader only to word the error of a malformed one as Helm does.
-        if let value = try? JSONReader.parse(bytes, file: "values.schema.json") {
-            return .success(value)
+        do {
+            return .success(try JSONReader.parse(bytes, file: "values.schema.json"))
+        } catch {
+            let message: String
+            if error.helmMessage == "unexpected end of JSON input" {
+                let blank = bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+                message = blank ? "EOF" : "unexpected EOF"
+            } else if error.helmMessage.hasPrefix("invalid character "), error.helmMessage.hasSuffix(" after top-level value") {
+                message = "invalid character after top-level value"
+            } else {
+                message = error.helmMessage
+            }
+            return .failure(ChartError(message, file: "values.schema.json"))
         }
-        var reader = JSONPrefixReader(scalars: Array(String(decoding: bytes, as: UTF8.self).unicodeScalars), position: 0)
-        guard let value = reader.readDocument() else {
-            return .failure(ChartError(reader.errorMessage ?? "unexpected end of JSON input", file: "values.schema.json"))
-        }
-        return .success(value)
     }
 }

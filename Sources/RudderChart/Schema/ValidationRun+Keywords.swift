@@ -1,367 +1,321 @@
 import RudderCore
 
 extension ValidationRun {
-    typealias Draft = JSONSchemaValidator.Draft
+    /// A failure reported at one of a map's keys: sorted by key (then in the
+    /// order found) before it joins the report, as a walk in key order gives them.
+    typealias KeyedFailure = (key: String, order: Int, error: SchemaViolation)
+
+    static func sorted(_ failures: [KeyedFailure]) -> [SchemaViolation] {
+        failures.sorted { $0.key < $1.key || ($0.key == $1.key && $0.order < $1.order) }.map(\.error)
+    }
 
     // object: minProperties, maxProperties, required, dependencies, properties,
     // patternProperties, additionalProperties, propertyNames, dependentSchemas, dependentRequired
+    // swiftlint:disable:next function_body_length cyclomatic_complexity
     mutating func validateObject(
-        _ s: [String: Value], _ object: [String: Value], location: SchemaLocation, base: String, draft: Draft,
-        instance: [String], valueID: Int, errors: inout [SchemaViolation], outcome: inout ValidationOutcome
+        _ node: SchemaNode, _ keywords: SchemaNode.ObjectKeywords, _ object: [String: Value], valueID: Int,
+        errors: inout [SchemaViolation], outcome: inout ValidationOutcome
     ) {
-        func add(_ message: String) {
-            errors.append(SchemaViolation(instanceLocation: instance, kind: .keyword(message), message: message))
+        let draft = node.draft
+        func add(_ message: String, into errors: inout [SchemaViolation]) {
+            errors.append(violation(message))
         }
-        if let minimum = s["minProperties"]?.integerCount, object.count < minimum {
-            add("minProperties: got \(schemaInteger(object.count)), want \(schemaInteger(minimum))")
+        if let minimum = keywords.minProperties, object.count < minimum {
+            add("minProperties: got \(schemaInteger(object.count)), want \(schemaInteger(minimum))", into: &errors)
         }
-        if let maximum = s["maxProperties"]?.integerCount, object.count > maximum {
-            add("maxProperties: got \(schemaInteger(object.count)), want \(schemaInteger(maximum))")
+        if let maximum = keywords.maxProperties, object.count > maximum {
+            add("maxProperties: got \(schemaInteger(object.count)), want \(schemaInteger(maximum))", into: &errors)
         }
-        if case .list(let required)? = s["required"] {
-            let missing = required.compactMap(\.stringValue).filter { object[$0] == nil }
+        if let required = keywords.required, required.contains(where: { object[$0] == nil }) {
+            let missing = required.filter { object[$0] == nil }
             if missing.count == 1 {
-                add("missing property \(schemaQuote(missing[0]))")
-            } else if missing.count > 1 {
-                add("missing properties \(missing.map(schemaQuote).joined(separator: ", "))")
+                add("missing property \(schemaQuote(missing[0]))", into: &errors)
+            } else {
+                add("missing properties \(missing.map(schemaQuote).joined(separator: ", "))", into: &errors)
             }
         }
-        if draft < .draft2019, case .map(let dependencies)? = s["dependencies"] {
-            for name in dependencies.keys.sorted() where object[name] != nil {
-                guard let dependency = dependencies[name] else { continue }
-                if case .list(let names) = dependency {
-                    let missing = names.compactMap(\.stringValue).filter { object[$0] == nil }
-                    if !missing.isEmpty {
-                        add("properties \(missing.map(schemaQuote).joined(separator: ", ")) required, if \(schemaQuote(name)) exists")
-                    }
-                } else {
-                    let result = applySelf(dependency, at: location.appending("dependencies", name), base: base, draft: draft,
-                                           value: .map(object), instance: instance, valueID: valueID)
-                    if let error = result.error { errors.append(error) }
-                }
-            }
-        }
-        let properties = s["properties"]?.mapValue ?? [:]
-        let patterns = s["patternProperties"]?.mapValue ?? [:]
-        var additional: [String] = []
-        for name in object.keys.sorted() {
-            guard let item = object[name] else { continue }
-            var evaluated = false
-            if let schema = properties[name] {
-                evaluated = true
-                let result = applyChild(schema, at: location.appending("properties", name), base: base, draft: draft,
-                                        value: item, instance: instance + [name])
-                if let error = result.error { errors.append(error) }
-            }
-            for pattern in patterns.keys.sorted() {
-                guard let regex = validator.regexes[pattern], regex.matches(name), let schema = patterns[pattern] else { continue }
-                evaluated = true
-                let result = applyChild(schema, at: location.appending("patternProperties", pattern), base: base, draft: draft,
-                                        value: item, instance: instance + [name])
-                if let error = result.error { errors.append(error) }
-            }
-            if !evaluated, let schema = s["additionalProperties"] {
-                evaluated = true
-                if case .bool(let allowed) = schema {
-                    if !allowed { additional.append(name) }
-                } else {
-                    let result = applyChild(schema, at: location.appending("additionalProperties"), base: base, draft: draft,
-                                            value: item, instance: instance + [name])
-                    if let error = result.error { errors.append(error) }
-                }
-            }
-            // Only `unevaluatedProperties` (2019-09 on) reads these.
-            if evaluated && draft >= .draft2019 { outcome.evaluatedProperties.insert(name) }
-        }
-        if !additional.isEmpty {
-            add("additional properties \(additional.map(schemaQuote).joined(separator: ", ")) not allowed")
-        }
-        if draft == .draft4 { return }
-        if let schema = s["propertyNames"] {
-            for name in object.keys.sorted() {
-                let result = applyChild(schema, at: location.appending("propertyNames"), base: base, draft: draft,
-                                        value: .string(name), instance: instance)
-                if let error = result.error {
-                    errors.append(SchemaViolation(
-                        instanceLocation: instance, kind: .keyword("propertyNames"), message: "invalid propertyName \(schemaQuote(name))",
-                        causes: error.kind == .group ? error.causes : [error]))
-                }
-            }
-        }
-        if draft < .draft2019 { return }
-        if case .map(let dependentSchemas)? = s["dependentSchemas"] {
-            for name in dependentSchemas.keys.sorted() where object[name] != nil {
-                guard let schema = dependentSchemas[name] else { continue }
-                let result = applySelf(schema, at: location.appending("dependentSchemas", name), base: base, draft: draft,
-                                       value: .map(object), instance: instance, valueID: valueID)
-                outcome.absorb(result)
-                if let error = result.error { errors.append(error) }
-            }
-        }
-        if case .map(let dependentRequired)? = s["dependentRequired"] {
-            for name in dependentRequired.keys.sorted() where object[name] != nil {
-                let missing = (dependentRequired[name]?.listValue ?? []).compactMap(\.stringValue).filter { object[$0] == nil }
+        for (name, dependency) in keywords.dependencies where object[name] != nil {
+            switch dependency {
+            case .names(let names):
+                let missing = names.filter { object[$0] == nil }
                 if !missing.isEmpty {
-                    add("properties \(missing.map(schemaQuote).joined(separator: ", ")) required, if \(schemaQuote(name)) exists")
+                    add("properties \(missing.map(schemaQuote).joined(separator: ", ")) required, if \(schemaQuote(name)) exists", into: &errors)
                 }
+            case .schema(let index):
+                let result = validate(index, .map(object), valueID: valueID)
+                if let error = result.error { errors.append(error) }
+            }
+        }
+        if keywords.visitsProperties {
+            var failures: [KeyedFailure] = []
+            var additional: [String] = []
+            let trackProperties = tracking && draft >= .draft2019
+            for (name, item) in object {
+                var evaluated = false
+                if let index = keywords.properties[name] {
+                    evaluated = true
+                    let result = applyChild(index, item, at: .key(name))
+                    if let error = result.error { failures.append((name, failures.count, error)) }
+                }
+                for (_, regex, index) in keywords.patternProperties where regex.matches(name) {
+                    evaluated = true
+                    let result = applyChild(index, item, at: .key(name))
+                    if let error = result.error { failures.append((name, failures.count, error)) }
+                }
+                if !evaluated, let schema = keywords.additionalProperties {
+                    evaluated = true
+                    switch schema {
+                    case .allowed(let allowed):
+                        if !allowed { additional.append(name) }
+                    case .schema(let index):
+                        let result = applyChild(index, item, at: .key(name))
+                        if let error = result.error { failures.append((name, failures.count, error)) }
+                    }
+                }
+                // Only `unevaluatedProperties` (2019-09 on) reads these.
+                if evaluated && trackProperties { outcome.evaluatedProperties.insert(name) }
+            }
+            if !failures.isEmpty { errors += Self.sorted(failures) }
+            if !additional.isEmpty {
+                add("additional properties \(additional.sorted().map(schemaQuote).joined(separator: ", ")) not allowed", into: &errors)
+            }
+        }
+        if let index = keywords.propertyNames {
+            var failures: [KeyedFailure] = []
+            for name in object.keys {
+                let result = validate(index, .string(name), valueID: nextValueIDAdvanced())
+                if let error = result.error {
+                    failures.append((name, 0, violation(
+                        "invalid propertyName \(schemaQuote(name))", error.kind == .group ? error.causes : [error],
+                        kind: .keyword("propertyNames"))))
+                }
+            }
+            if !failures.isEmpty { errors += Self.sorted(failures) }
+        }
+        for (name, index) in keywords.dependentSchemas where object[name] != nil {
+            let result = validate(index, .map(object), valueID: valueID)
+            if tracking { outcome.absorb(result) }
+            if let error = result.error { errors.append(error) }
+        }
+        for (name, names) in keywords.dependentRequired where object[name] != nil {
+            let missing = names.filter { object[$0] == nil }
+            if !missing.isEmpty {
+                add("properties \(missing.map(schemaQuote).joined(separator: ", ")) required, if \(schemaQuote(name)) exists", into: &errors)
             }
         }
     }
 
+    /// A fresh value identity (a property name checked by `propertyNames` is a value of its own).
+    mutating func nextValueIDAdvanced() -> Int {
+        let id = nextValueID
+        nextValueID += 1
+        return id
+    }
+
     // array: minItems, maxItems, uniqueItems, items/additionalItems or prefixItems/items, contains
+    // swiftlint:disable:next function_body_length cyclomatic_complexity
     mutating func validateArray(
-        _ s: [String: Value], _ array: [Value], location: SchemaLocation, base: String, draft: Draft,
-        instance: [String], valueID: Int, errors: inout [SchemaViolation], outcome: inout ValidationOutcome
+        _ node: SchemaNode, _ keywords: SchemaNode.ArrayKeywords, _ array: [Value],
+        errors: inout [SchemaViolation], outcome: inout ValidationOutcome
     ) {
-        func add(_ message: String) {
-            errors.append(SchemaViolation(instanceLocation: instance, kind: .keyword(message), message: message))
+        let draft = node.draft
+        if let minimum = keywords.minItems, array.count < minimum {
+            errors.append(violation("minItems: got \(schemaInteger(array.count)), want \(schemaInteger(minimum))"))
         }
-        if let minimum = s["minItems"]?.integerCount, array.count < minimum {
-            add("minItems: got \(schemaInteger(array.count)), want \(schemaInteger(minimum))")
+        if let maximum = keywords.maxItems, array.count > maximum {
+            errors.append(violation("maxItems: got \(schemaInteger(array.count)), want \(schemaInteger(maximum))"))
         }
-        if let maximum = s["maxItems"]?.integerCount, array.count > maximum {
-            add("maxItems: got \(schemaInteger(array.count)), want \(schemaInteger(maximum))")
-        }
-        if case .bool(true)? = s["uniqueItems"], array.count > 1 {
+        if keywords.uniqueItems, array.count > 1 {
             search: for i in 0..<array.count {
                 for j in (i + 1)..<array.count where jsonEqual(array[i], array[j]) {
-                    add("items at \(i) and \(j) are equal")
+                    errors.append(violation("items at \(i) and \(j) are equal"))
                     break search
                 }
             }
         }
-        func applyItem(_ schema: Value, _ keyword: [String], _ index: Int) {
-            var at = location
-            at.pointer += keyword
-            let result = applyChild(schema, at: at, base: base, draft: draft, value: array[index], instance: instance + [String(index)])
+        let trackItems = tracking && draft >= .draft2019
+        func applyItem(_ run: inout ValidationRun, _ index: Int, _ item: Int) {
+            let result = run.applyChild(index, array[item], at: .index(item))
             if let error = result.error { errors.append(error) }
-            if draft >= .draft2019 { outcome.evaluatedItems.insert(index) }
+            if trackItems { outcome.evaluatedItems.insert(item) }
         }
         if draft < .draft2020 {
             var evaluated = 0
-            switch s["items"] {
-            case .list(let schemas)?:
+            if let schemas = keywords.itemList {
                 evaluated = min(array.count, schemas.count)
-                for index in 0..<evaluated { applyItem(schemas[index], ["items", String(index)], index) }
-            case let schema?:
-                for index in array.indices { applyItem(schema, ["items"], index) }
+                for item in 0..<evaluated { applyItem(&self, schemas[item], item) }
+            } else if let schema = keywords.items {
+                for item in array.indices { applyItem(&self, schema, item) }
                 evaluated = array.count
+            }
+            switch keywords.additionalItems {
+            case .allowed(let allowed)?:
+                if !allowed && evaluated != array.count {
+                    errors.append(violation("last \(array.count - evaluated) additionalItem(s) not allowed"))
+                }
+            case .schema(let schema)?:
+                // As for 2020-12's `items`, jsonschema v6.0.x reports these at their index after the tuple.
+                for item in evaluated..<array.count {
+                    let result = applyChild(schema, array[item], at: .index(item - evaluated))
+                    if let error = result.error { errors.append(error) }
+                    if trackItems { outcome.evaluatedItems.insert(item) }
+                }
             case nil:
                 break
             }
-            if s["items"]?.listValue != nil, let additional = s["additionalItems"] {
-                if case .bool(let allowed) = additional {
-                    if !allowed && evaluated != array.count {
-                        add("last \(array.count - evaluated) additionalItem(s) not allowed")
-                    }
-                } else {
-                    for index in evaluated..<array.count { applyItem(additional, ["additionalItems"], index) }
-                }
-            }
         } else {
-            let prefix = s["prefixItems"]?.listValue ?? []
-            let evaluated = min(prefix.count, array.count)
-            for index in 0..<evaluated { applyItem(prefix[index], ["prefixItems", String(index)], index) }
-            if let items = s["items"] {
+            let evaluated = min(keywords.prefixItems.count, array.count)
+            for item in 0..<evaluated { applyItem(&self, keywords.prefixItems[item], item) }
+            if let schema = keywords.items {
                 // jsonschema v6.0.x (Helm 4.1.4) reports these items at their index *after* the prefix.
-                for index in evaluated..<array.count {
-                    let result = applyChild(items, at: location.appending("items"), base: base, draft: draft,
-                                            value: array[index], instance: instance + [String(index - evaluated)])
+                for item in evaluated..<array.count {
+                    let result = applyChild(schema, array[item], at: .index(item - evaluated))
                     if let error = result.error { errors.append(error) }
-                    outcome.evaluatedItems.insert(index)
+                    if tracking { outcome.evaluatedItems.insert(item) }
                 }
             }
         }
-        if draft >= .draft6, let contains = s["contains"] {
+        if let contains = keywords.contains {
             var failures: [SchemaViolation] = []
             var matched: [Int] = []
-            for index in array.indices {
-                let result = applyChild(contains, at: location.appending("contains"), base: base, draft: draft,
-                                        value: array[index], instance: instance + [String(index)])
+            for item in array.indices {
+                let result = applyChild(contains, array[item], at: .index(item))
                 if let error = result.error {
                     failures.append(error)
                 } else {
-                    matched.append(index)
-                    if draft >= .draft2020 { outcome.evaluatedItems.insert(index) }
+                    matched.append(item)
+                    if tracking && draft >= .draft2020 { outcome.evaluatedItems.insert(item) }
                 }
             }
-            let minimum = draft >= .draft2019 ? s["minContains"]?.integerCount : nil
-            if let minimum {
+            if let minimum = keywords.minContains {
                 if matched.count < minimum {
                     let message = matched.isEmpty
                         ? "min \(minimum) items required to match contains schema, but none matched"
                         : "min \(minimum) items required to match contains schema, but matched \(matched.count) items at \(matched.map(String.init).joined(separator: " "))"
-                    errors.append(SchemaViolation(instanceLocation: instance, kind: .keyword("minContains"), message: message, causes: failures))
+                    errors.append(violation(message, failures, kind: .keyword("minContains")))
                 }
             } else if matched.isEmpty {
-                errors.append(SchemaViolation(
-                    instanceLocation: instance, kind: .keyword("contains"), message: "no items match contains schema", causes: failures))
+                errors.append(violation("no items match contains schema", failures, kind: .keyword("contains")))
             }
-            if draft >= .draft2019, let maximum = s["maxContains"]?.integerCount, matched.count > maximum {
-                add("max \(maximum) items required to match contains schema, but matched \(matched.count) items at \(matched.map(String.init).joined(separator: " "))")
+            if let maximum = keywords.maxContains, matched.count > maximum {
+                errors.append(violation(
+                    "max \(maximum) items required to match contains schema, but matched \(matched.count) items at \(matched.map(String.init).joined(separator: " "))"))
             }
         }
     }
 
     // string: minLength, maxLength, pattern
-    func validateString(_ s: [String: Value], _ text: String, draft: Draft, instance: [String], errors: inout [SchemaViolation]) {
-        func add(_ message: String) {
-            errors.append(SchemaViolation(instanceLocation: instance, kind: .keyword(message), message: message))
+    func validateString(_ keywords: SchemaNode.StringKeywords, _ text: String, errors: inout [SchemaViolation]) {
+        if keywords.minLength != nil || keywords.maxLength != nil {
+            let length = text.unicodeScalars.count
+            if let minimum = keywords.minLength, length < minimum {
+                errors.append(violation("minLength: got \(schemaInteger(length)), want \(schemaInteger(minimum))"))
+            }
+            if let maximum = keywords.maxLength, length > maximum {
+                errors.append(violation("maxLength: got \(schemaInteger(length)), want \(schemaInteger(maximum))"))
+            }
         }
-        let length = text.unicodeScalars.count
-        if let minimum = s["minLength"]?.integerCount, length < minimum {
-            add("minLength: got \(schemaInteger(length)), want \(schemaInteger(minimum))")
-        }
-        if let maximum = s["maxLength"]?.integerCount, length > maximum {
-            add("maxLength: got \(schemaInteger(length)), want \(schemaInteger(maximum))")
-        }
-        if case .string(let pattern)? = s["pattern"], let regex = validator.regexes[pattern], !regex.matches(text) {
-            add("\(schemaQuote(text)) does not match pattern \(schemaQuote(pattern))")
+        if let (pattern, regex) = keywords.pattern, !regex.matches(text) {
+            errors.append(violation("\(schemaQuote(text)) does not match pattern \(schemaQuote(pattern))"))
         }
     }
 
     // number: minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf
-    func validateNumber(_ s: [String: Value], _ number: Double, draft: Draft, instance: [String], errors: inout [SchemaViolation]) {
+    func validateNumber(_ keywords: SchemaNode.NumberKeywords, _ number: Double, errors: inout [SchemaViolation]) {
         func add(_ keyword: String, _ want: Double) {
             let message = "\(keyword): got \(schemaNumber(number)), want \(schemaNumber(want))"
-            errors.append(SchemaViolation(instanceLocation: instance, kind: .keyword(keyword), message: message))
+            errors.append(violation(message, kind: .keyword(keyword)))
         }
-        var minimum = s["minimum"].flatMap(numberOf)
-        var maximum = s["maximum"].flatMap(numberOf)
-        var exclusiveMinimum: Double?
-        var exclusiveMaximum: Double?
-        if draft == .draft4 {
-            if case .bool(true)? = s["exclusiveMinimum"] { exclusiveMinimum = minimum; minimum = nil }
-            if case .bool(true)? = s["exclusiveMaximum"] { exclusiveMaximum = maximum; maximum = nil }
-        } else {
-            exclusiveMinimum = s["exclusiveMinimum"].flatMap(numberOf)
-            exclusiveMaximum = s["exclusiveMaximum"].flatMap(numberOf)
-        }
-        if let minimum, number < minimum { add("minimum", minimum) }
-        if let maximum, number > maximum { add("maximum", maximum) }
-        if let exclusiveMinimum, number <= exclusiveMinimum { add("exclusiveMinimum", exclusiveMinimum) }
-        if let exclusiveMaximum, number >= exclusiveMaximum { add("exclusiveMaximum", exclusiveMaximum) }
-        if let divisor = s["multipleOf"].flatMap(numberOf), divisor > 0 {
-            let quotient = number / divisor
-            if !(quotient.isFinite && quotient == quotient.rounded()) { add("multipleOf", divisor) }
+        if let minimum = keywords.minimum, number < minimum { add("minimum", minimum) }
+        if let maximum = keywords.maximum, number > maximum { add("maximum", maximum) }
+        if let exclusiveMinimum = keywords.exclusiveMinimum, number <= exclusiveMinimum { add("exclusiveMinimum", exclusiveMinimum) }
+        if let exclusiveMaximum = keywords.exclusiveMaximum, number >= exclusiveMaximum { add("exclusiveMaximum", exclusiveMaximum) }
+        if let divisor = keywords.multipleOf, divisor > 0, !isDecimalMultiple(number, of: divisor) {
+            add("multipleOf", divisor)
         }
     }
 
     // not, allOf, anyOf, oneOf, if/then/else
-    mutating func validateConditionals(
-        _ s: [String: Value], location: SchemaLocation, base: String, draft: Draft, value: Value, instance: [String],
-        valueID: Int, errors: inout [SchemaViolation], outcome: inout ValidationOutcome
+    // swiftlint:disable:next function_body_length cyclomatic_complexity
+    mutating func validateApplicators(
+        _ keywords: SchemaNode.Applicators, draft: Draft, value: Value, valueID: Int,
+        errors: inout [SchemaViolation], outcome: inout ValidationOutcome
     ) {
-        func apply(_ schema: Value, _ tokens: [String]) -> ValidationOutcome {
-            var at = location
-            at.pointer += tokens
-            return applySelf(schema, at: at, base: base, draft: draft, value: value, instance: instance, valueID: valueID)
+        if let not = keywords.not, validate(not, value, valueID: valueID).error == nil {
+            errors.append(violation("'not' failed", kind: .keyword("not")))
         }
-        if let not = s["not"], apply(not, ["not"]).error == nil {
-            errors.append(SchemaViolation(instanceLocation: instance, kind: .keyword("not"), message: "'not' failed"))
-        }
-        if case .list(let schemas)? = s["allOf"], !schemas.isEmpty {
+        if !keywords.allOf.isEmpty {
             var failures: [SchemaViolation] = []
-            for (index, schema) in schemas.enumerated() {
-                let result = apply(schema, ["allOf", String(index)])
-                if let error = result.error { failures.append(error) } else { outcome.absorb(result) }
+            for index in keywords.allOf {
+                let result = validate(index, value, valueID: valueID)
+                if let error = result.error { failures.append(error) } else if tracking { outcome.absorb(result) }
             }
-            if !failures.isEmpty {
-                errors.append(SchemaViolation(instanceLocation: instance, kind: .keyword("allOf"), message: "'allOf' failed", causes: failures))
-            }
+            if !failures.isEmpty { errors.append(violation("'allOf' failed", failures, kind: .keyword("allOf"))) }
         }
-        if case .list(let schemas)? = s["anyOf"], !schemas.isEmpty {
+        if !keywords.anyOf.isEmpty {
             var failures: [SchemaViolation] = []
             var matched = false
-            for (index, schema) in schemas.enumerated() {
-                let result = apply(schema, ["anyOf", String(index)])
+            for index in keywords.anyOf {
+                let result = validate(index, value, valueID: valueID)
                 if let error = result.error {
                     failures.append(error)
                 } else {
                     matched = true
-                    outcome.absorb(result)
+                    if tracking { outcome.absorb(result) }
                 }
             }
-            if !matched {
-                errors.append(SchemaViolation(instanceLocation: instance, kind: .keyword("anyOf"), message: "'anyOf' failed", causes: failures))
-            }
+            if !matched { errors.append(violation("'anyOf' failed", failures, kind: .keyword("anyOf"))) }
         }
-        if case .list(let schemas)? = s["oneOf"], !schemas.isEmpty {
+        if !keywords.oneOf.isEmpty {
             var failures: [SchemaViolation] = []
             var matched = -1
-            for (index, schema) in schemas.enumerated() {
-                let result = apply(schema, ["oneOf", String(index)])
+            for (position, index) in keywords.oneOf.enumerated() {
+                let result = validate(index, value, valueID: valueID)
                 if let error = result.error {
                     if matched == -1 { failures.append(error) }
                 } else if matched == -1 {
-                    matched = index
-                    outcome.absorb(result)
+                    matched = position
+                    if tracking { outcome.absorb(result) }
                 } else {
-                    errors.append(SchemaViolation(
-                        instanceLocation: instance, kind: .keyword("oneOf"), message: "'oneOf' failed, subschemas \(matched), \(index) matched"))
+                    errors.append(violation("'oneOf' failed, subschemas \(matched), \(position) matched", kind: .keyword("oneOf")))
                     break
                 }
             }
-            if matched == -1 {
-                errors.append(SchemaViolation(
-                    instanceLocation: instance, kind: .keyword("oneOf"), message: "'oneOf' failed, none matched", causes: failures))
-            }
+            if matched == -1 { errors.append(violation("'oneOf' failed, none matched", failures, kind: .keyword("oneOf"))) }
         }
-        if draft >= .draft7, let condition = s["if"] {
-            let test = apply(condition, ["if"])
+        if let condition = keywords.conditionIf {
+            let test = validate(condition, value, valueID: valueID)
             if test.error == nil {
-                outcome.absorb(test)
-                if let then = s["then"] {
-                    let result = apply(then, ["then"])
-                    if let error = result.error { errors.append(error) } else { outcome.absorb(result) }
+                if tracking { outcome.absorb(test) }
+                if let then = keywords.conditionThen {
+                    let result = validate(then, value, valueID: valueID)
+                    if let error = result.error { errors.append(error) } else if tracking { outcome.absorb(result) }
                 }
-            } else if let otherwise = s["else"] {
-                let result = apply(otherwise, ["else"])
-                if let error = result.error { errors.append(error) } else { outcome.absorb(result) }
+            } else if let otherwise = keywords.conditionElse {
+                let result = validate(otherwise, value, valueID: valueID)
+                if let error = result.error { errors.append(error) } else if tracking { outcome.absorb(result) }
             }
         }
     }
 
     // unevaluatedProperties, unevaluatedItems
     mutating func validateUnevaluated(
-        _ s: [String: Value], location: SchemaLocation, base: String, draft: Draft, value: Value, instance: [String],
-        valueID: Int, errors: inout [SchemaViolation], outcome: inout ValidationOutcome
+        _ node: SchemaNode, value: Value, errors: inout [SchemaViolation], outcome: inout ValidationOutcome
     ) {
-        if case .map(let object) = value, let schema = s["unevaluatedProperties"], !outcome.allPropertiesEvaluated {
+        if case .map(let object) = value, let schema = node.unevaluatedProperties, !outcome.allPropertiesEvaluated {
             for name in object.keys.sorted() where !outcome.evaluatedProperties.contains(name) {
                 guard let item = object[name] else { continue }
-                let result = applyChild(schema, at: location.appending("unevaluatedProperties"), base: base, draft: draft,
-                                        value: item, instance: instance + [name])
+                let result = applyChild(schema, item, at: .key(name))
                 if let error = result.error { errors.append(error) }
                 outcome.evaluatedProperties.insert(name)
             }
         }
-        if case .list(let array) = value, let schema = s["unevaluatedItems"], !outcome.allItemsEvaluated {
-            for index in array.indices where !outcome.evaluatedItems.contains(index) {
-                let result = applyChild(schema, at: location.appending("unevaluatedItems"), base: base, draft: draft,
-                                        value: array[index], instance: instance + [String(index)])
+        if case .list(let array) = value, let schema = node.unevaluatedItems, !outcome.allItemsEvaluated {
+            for item in array.indices where !outcome.evaluatedItems.contains(item) {
+                let result = applyChild(schema, array[item], at: .index(item))
                 if let error = result.error { errors.append(error) }
-                outcome.evaluatedItems.insert(index)
+                outcome.evaluatedItems.insert(item)
             }
-        }
-    }
-}
-
-func numberOf(_ value: Value) -> Double? {
-    switch value {
-    case .int, .int64, .float: return numericValue(value)
-    default: return nil
-    }
-}
-
-extension Value {
-    /// A non-negative integer keyword value (`minItems: 3`).
-    var integerCount: Int? {
-        switch self {
-        case .int(let i): return i
-        case .int64(let i): return Int(exactly: i)
-        case .float(let d): return d.isFinite && d == d.rounded() && abs(d) < 1e15 ? Int(d) : nil
-        default: return nil
         }
     }
 }

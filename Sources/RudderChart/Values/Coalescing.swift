@@ -103,13 +103,17 @@ enum Coalescing {
     /// nothing under it stays.
     @discardableResult
     static func coalesceTables(_ destination: ValueMap, _ source: ValueMap, merge: Bool) -> ValueMap {
-        var sourceNonNull: Set<String> = []
-        for (key, value) in source.entries where !value.isNull { sourceNonNull.insert(key) }
-        for (key, value) in destination.entries where value.isNull { source[key] = .null }
+        // The keys a null in `destination` hides a value of `source` at (usually none):
+        // only they can be removed below.
+        var nullOverValue: Set<String> = []
+        for (key, value) in destination.entries where value.isNull {
+            if let below = source[key], !below.isNull { nullOverValue.insert(key) }
+            source[key] = .null
+        }
         for key in source.entries.keys.sorted() {
             guard let value = source[key] else { continue }
             if let existing = destination[key] {
-                if !merge && existing.isNull && sourceNonNull.contains(key) {
+                if !merge && existing.isNull && nullOverValue.contains(key) {
                     destination.entries.removeValue(forKey: key)
                 } else if let sourceTable = value.table {
                     if let destinationTable = existing.table {
