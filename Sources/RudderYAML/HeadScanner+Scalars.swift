@@ -15,6 +15,24 @@ struct ScannedKey {
     /// Reads as a string: quoted, or plain text that resolves to a string.
     var isString: Bool
 
+    /// Whether the key might match one of `words` the way Go's JSON decoder
+    /// matches field names (ignoring case) without being spelled exactly so:
+    /// a different ASCII case, or any non-ASCII byte (Unicode folding, such as
+    /// the Kelvin sign for K).
+    func mayFoldTo(_ words: [StaticString], in scanner: HeadScanner) -> Bool {
+        guard isString else { return false }
+        let bytes = escaped ? Array(string(in: scanner).utf8) : Array(UnsafeBufferPointer(start: scanner.base + textStart, count: textEnd - textStart))
+        if bytes.contains(where: { $0 >= 0x80 }) { return true }
+        for word in words where word.utf8CodeUnitCount == bytes.count {
+            let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+            if bytes.elementsEqual(expected) { continue }
+            if bytes.elementsEqual(expected, by: { $0 | 0x20 == $1 | 0x20 && ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 == $1 }) {
+                return true
+            }
+        }
+        return false
+    }
+
     /// Whether the key is the string `word`.
     func equals(_ word: StaticString, in scanner: HeadScanner) -> Bool {
         guard isString else { return false }

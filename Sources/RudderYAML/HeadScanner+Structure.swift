@@ -11,7 +11,7 @@ struct HeadScanner {
     struct Unsure: Error {}
 
     /// What a value means for the head.
-    enum Slot { case other, kind, metadata, name, annotations, annotation }
+    enum Slot { case other, apiVersion, kind, metadata, name, annotations, annotation }
 
     /// What a mapping holds, for the head.
     enum Role { case other, top, metadata, annotations }
@@ -112,6 +112,8 @@ struct HeadScanner {
     /// A block node that starts on its own line at `column`: a sequence or a mapping.
     mutating func nestedNode(role: Role, depth: Int) throws(Unsure) {
         if isDash(i) {
+            // A list where Helm wants a map is an error: the full reader words it.
+            if role == .metadata || role == .annotations { throw Unsure() }
             try blockSequence(column: column, indentless: false, depth: depth + 1)
         } else {
             try blockMapping(column: column, role: role, depth: depth + 1)
@@ -175,7 +177,7 @@ struct HeadScanner {
             try finishLine()
             if column > n {
                 switch slot {
-                case .kind, .annotation: throw Unsure()
+                case .apiVersion, .kind, .annotation: throw Unsure()
                 case .metadata: try nestedNode(role: .metadata, depth: depth)
                 case .annotations: try nestedNode(role: .annotations, depth: depth)
                 case .other, .name: try nestedNode(role: .other, depth: depth)
@@ -183,7 +185,7 @@ struct HeadScanner {
                 return .collection
             }
             if column == n && isDash(i) {
-                if slot == .kind || slot == .annotation { throw Unsure() }
+                if slot != .other { throw Unsure() }
                 try blockSequence(column: n, indentless: true, depth: depth + 1)
                 return .collection
             }
@@ -232,6 +234,10 @@ struct HeadScanner {
         case .other:
             return .other
         case .top:
+            // Helm matches head fields as Go's JSON decoder does, ignoring case:
+            // `Kind:` is `kind`. Only exact, ASCII spellings are answered here.
+            if key.mayFoldTo(["apiVersion", "kind", "metadata"], in: self) { throw Unsure() }
+            if key.equals("apiVersion", in: self) { return .apiVersion }
             if key.equals("kind", in: self) {
                 if seenKind { throw Unsure() }
                 seenKind = true
@@ -244,6 +250,7 @@ struct HeadScanner {
             }
             return .other
         case .metadata:
+            if key.mayFoldTo(["name", "annotations"], in: self) { throw Unsure() }
             if key.equals("name", in: self) {
                 if seenName { throw Unsure() }
                 seenName = true
@@ -271,6 +278,12 @@ struct HeadScanner {
         switch slot {
         case .other:
             return
+        case .apiVersion:
+            // Any scalar is fine (Helm turns it into text); a collection is Helm's error.
+            switch found {
+            case .null, .text, .otherScalar: return
+            default: throw Unsure()
+            }
         case .kind:
             switch found {
             case .text: head.kind = text
@@ -280,17 +293,20 @@ struct HeadScanner {
         case .name:
             switch found {
             case .text: head.name = text
-            case .blockScalar: throw Unsure()
-            default: head.name = ""
+            case .null: head.name = ""
+            default: throw Unsure()
             }
         case .annotation:
             switch found {
             case .text: head.annotations[pendingAnnotation] = text
-            case .null: break
             default: throw Unsure()
             }
         case .metadata, .annotations:
-            if found == .otherFlow { throw Unsure() }
+            // Only a map (or nothing) is answered; anything else is Helm's error.
+            switch found {
+            case .null, .emptyMap, .collection: return
+            default: throw Unsure()
+            }
         }
     }
 }

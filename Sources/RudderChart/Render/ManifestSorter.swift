@@ -1,3 +1,5 @@
+import RudderCore
+
 /// Splitting rendered files into documents and ordering them as Helm installs
 /// them (Helm's `releaseutil.SplitManifests` and `SortManifests`).
 
@@ -135,6 +137,22 @@ public enum ManifestSorter {
         return documents
     }
 
+    /// A value as Go's `log/slog` text handler writes it: quoted (strconv.Quote)
+    /// when empty or holding a space, `=`, `"`, a control character or a rune
+    /// that is not printable; as it is otherwise.
+    static func slogValue(_ value: String) -> String {
+        var needsQuoting = value.isEmpty
+        for scalar in value.unicodeScalars where !needsQuoting {
+            if scalar.value < 0x80 {
+                let b = scalar.value
+                needsQuoting = b == 0x20 || b == 0x3D || b == 0x22 || b < 0x20 || b == 0x7F
+            } else {
+                needsQuoting = scalar.properties.isWhitespace || !GoQuote.isPrint(scalar)
+            }
+        }
+        return needsQuoting ? GoQuote.quote(value) : value
+    }
+
     /// Whether `a` goes before `b` in Helm's kind order (unknown kinds last, alphabetically).
     static func lessByKind(_ a: String, _ b: String) -> Bool {
         let ra = rank[a]
@@ -197,7 +215,7 @@ public enum ManifestSorter {
                     events.append(event)
                 }
                 if unknown {
-                    log("level=INFO msg=\"skipping unknown hooks\" hookTypes=\(hookValue)")
+                    log("level=INFO msg=\"skipping unknown hooks\" hookTypes=\(slogValue(hookValue))")
                     continue
                 }
                 hooks.append(HookManifest(manifest: manifest, events: events))
