@@ -88,6 +88,8 @@ public struct FunctionRegistry: Sendable {
     public var functions: [String: TemplateFunction] { resolved.mapValues(\.function) }
 
     public mutating func register(_ name: String, _ function: TemplateFunction) {
+        // Room for the whole library at once (about 240 names): no rehashing as it grows.
+        if resolved.isEmpty { resolved.reserveCapacity(256) }
         resolved[name] = ResolvedFunction(name: name, function: function)
     }
 
