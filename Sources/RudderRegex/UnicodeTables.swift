@@ -70,8 +70,24 @@ enum UnicodeTables {
 
     static let folding = FoldTable(data: foldOrbitData)
 
+    /// The orbit of an ASCII rune, without building the fold table (patterns such
+    /// as `(?i)secret` fold only ASCII letters). Outside ASCII, only K and S have
+    /// partners: U+212A KELVIN SIGN and U+017F LATIN SMALL LETTER LONG S.
+    static func asciiOrbit(_ rune: UInt32) -> [UInt32] {
+        let lower = rune | 0x20
+        guard lower >= 0x61 && lower <= 0x7A else { return [rune] }
+        let upper = lower - 0x20
+        if lower == 0x6B { return [upper, lower, 0x212A] }
+        if lower == 0x73 { return [upper, lower, 0x17F] }
+        return [upper, lower]
+    }
+
     /// Go's unicode.SimpleFold: the next rune of `rune`'s orbit, wrapping around.
     static func simpleFold(_ rune: UInt32) -> UInt32 {
+        if rune < 0x80 {
+            let orbit = asciiOrbit(rune)
+            return orbit.first(where: { $0 > rune }) ?? orbit.first ?? rune
+        }
         guard let number = folding.orbitNumber(of: rune) else { return rune }
         let orbit = folding.orbit(number)
         if let next = orbit.first(where: { $0 > rune }) { return next }
@@ -80,6 +96,7 @@ enum UnicodeTables {
 
     /// All runes equal to `rune` under simple case folding, including itself.
     static func orbit(of rune: UInt32) -> [UInt32] {
+        if rune < 0x80 { return asciiOrbit(rune) }
         guard let number = folding.orbitNumber(of: rune) else { return [rune] }
         return Array(folding.orbit(number))
     }

@@ -21,11 +21,25 @@ public struct TemplateSet: Sendable {
         return functions.contains(name) || Builtin.byName[name] != nil
     }
 
+    /// One file's templates, parsed but not yet in a set: what `parseFile`
+    /// returns. Parsing needs no set, so files can be parsed on any thread and
+    /// joined later in the order that decides which `define` wins.
+    public struct ParsedFile: Sendable {
+        let definitions: [(name: String, template: ParsedTemplate)]
+    }
+
     /// Parses `text` as template `name` (Helm names templates by path, e.g.
     /// "mychart/templates/a.yaml"); its `define`s join the set; a later parse of
     /// the same name wins, except that an empty body never replaces a non-empty one.
     /// Function names are checked at parse time (Go: `function "x" not defined`).
     public mutating func parse(name: String, text: String, functions: FunctionRegistry) throws(TemplateError) {
+        add(try TemplateSet.parseFile(name: name, text: text, functions: functions))
+    }
+
+    /// Parses one file without touching any set (see `add`).
+    public static func parseFile(name: String, text: String, functions: FunctionRegistry) throws(TemplateError)
+        -> ParsedFile
+    {
         let isFunction: @Sendable (String) -> Bool = { TemplateSet.isKnownFunction($0, functions: functions) }
         var parser = Parser(name: name, text: text, isFunction: isFunction)
         parser.stackFloor = LargeStack.currentThreadFloor()
@@ -47,7 +61,12 @@ public struct TemplateSet: Sendable {
                 }
             }
         }
-        for (definitionName, template) in try outcome.get() {
+        return ParsedFile(definitions: try outcome.get())
+    }
+
+    /// Adds a parsed file's templates, exactly as `parse` would have.
+    public mutating func add(_ file: ParsedFile) {
+        for (definitionName, template) in file.definitions {
             if let existing = templates[definitionName], !existing.isEmpty, template.isEmpty { continue }
             templates[definitionName] = template
         }

@@ -162,7 +162,7 @@ struct TemplateInvocation: Equatable {
         }
 
         do {
-            let output = debug ? try runWithTimings(request) : try TemplateAction.run(request)
+            let output = debug ? try runWithTimings(request) : try TemplateAction.run(request, keepForExit: true)
             Terminal.writeError(output.logs.map { $0 + "\n" }.joined())
             for file in output.files {
                 try FileSystem.writeAtomically(file.path, Array(file.content.utf8))

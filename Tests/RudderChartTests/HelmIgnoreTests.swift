@@ -51,6 +51,28 @@ import Testing
     }
 
     /// Helm's `TestParse`: comments and blank lines are skipped.
+    /// The byte shortcuts for plain and `*suffix` patterns decide exactly as the glob matcher.
+    @Test func shortcutsAgreeWithTheGlobMatcher() throws {
+        let patterns = [
+            ".DS_Store", "*.swp", "*~", "*", "*.", "a/b", "*/b", "*b/c", "é.txt", "*é", "e\u{301}.txt", ".git", "*.tar.gz",
+        ]
+        let subjects = [
+            "", ".DS_Store", "a.swp", ".swp", "swp", "x/a.swp", "a~", "~", "a/b", "x/b", "xb/c", "x/yb/c", "é.txt",
+            "e\u{301}.txt", "aé", "a/é", ".git", "x.git", "a.tar.gz", "tar.gz", "d/a.tar.gz", "a.", "b.swpx",
+        ]
+        for pattern in patterns {
+            let scalars = Array(pattern.unicodeScalars)[...]
+            let shortcut = HelmIgnore.Shortcut(pattern: pattern)
+            for subject in subjects {
+                guard let decided = shortcut.matches(Array(subject.utf8)) else { continue }
+                let expected = try GlobPattern.match(scalars, Array(subject.unicodeScalars)[...])
+                #expect(decided == expected, "\(pattern) on \(subject)")
+            }
+        }
+        if case .glob = HelmIgnore.Shortcut(pattern: "ru[c-e]?er.txt") {} else { Issue.record("a class needs the glob matcher") }
+        if case .glob = HelmIgnore.Shortcut(pattern: "*.t?t") {} else { Issue.record("? needs the glob matcher") }
+    }
+
     @Test func parseSkipsCommentsAndBlankLines() throws {
         let ignore = try HelmIgnore(parsing: Array("#ignore\n\n\t#ignore\nfoo\nbar/*\nbaz/bar/foo.txt\n\none/more\n".utf8))
         #expect(ignore.rules.map(\.pattern) == ["foo", "bar/*", "baz/bar/foo.txt", "one/more"])

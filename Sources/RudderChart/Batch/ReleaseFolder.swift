@@ -1,3 +1,4 @@
+import CPosix
 import RudderCore
 #if canImport(Glibc)
 import Glibc
@@ -79,7 +80,7 @@ enum ReleaseFolder {
     static func flush(_ directory: String) {
         let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return }
-        if let syncFileSystem { _ = syncFileSystem(fd) } else { sync() }
+        if syncfs(fd) != 0 { sync() }
         close(fd)
     }
 
@@ -92,7 +93,7 @@ enum ReleaseFolder {
             if rename(staged, target) != 0 { throw FileSystemError(path: target, reason: errorText()) }
             return
         }
-        if let exchange = renameExchange, exchange(AT_FDCWD, staged, AT_FDCWD, target, renameExchangeFlag) == 0 {
+        if renameExchange(staged, target) {
             FileSystem.removeTree(staged)
             return
         }
@@ -128,20 +129,13 @@ enum ReleaseFolder {
         }
     }
 
-    typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
     static let renameExchangeFlag: UInt32 = 1 << 1
 
-    /// glibc's `renameat2`, looked up at run time (Swift's Glibc module does not export it).
-    static let renameExchange: RenameAt2? = {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
-        return unsafeBitCast(symbol, to: RenameAt2.self)
-    }()
-
-    /// glibc's `syncfs`, looked up the same way.
-    static let syncFileSystem: (@convention(c) (Int32) -> Int32)? = {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") else { return nil }
-        return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Int32).self)
-    }()
+    /// glibc's `renameat2` (Linux 3.15 and later; a file system without
+    /// RENAME_EXCHANGE makes it fail, and the caller falls back).
+    static func renameExchange(_ from: String, _ to: String) -> Bool {
+        renameat2(AT_FDCWD, from, AT_FDCWD, to, renameExchangeFlag) == 0
+    }
 
     static func errorText() -> String { String(cString: strerror(errno)) }
 }

@@ -13,6 +13,46 @@ public struct HelmIgnore: Sendable {
         var mustBeDirectory: Bool
         /// Match the base name only (no `/` in the pattern).
         var baseNameOnly: Bool
+        /// How the pattern matches without the general glob matcher, when it can.
+        var shortcut: Shortcut = .glob
+    }
+
+    /// Most rules are a plain name (`.DS_Store`) or `*` and a plain suffix (`*.swp`):
+    /// those are matched on bytes, as `filepath.Match` would match them.
+    enum Shortcut: Sendable {
+        /// No metacharacter: the subject equals the pattern.
+        case literal([UInt8])
+        /// `*` then no metacharacter: the subject ends with the suffix and no `/` comes before it.
+        case starSuffix([UInt8])
+        case glob
+
+        init(pattern: String) {
+            let bytes = Array(pattern.utf8)
+            func plain(_ part: ArraySlice<UInt8>) -> Bool {
+                !part.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "\\") }
+            }
+            if plain(bytes[...]) {
+                self = .literal(bytes)
+            } else if bytes.first == UInt8(ascii: "*"), plain(bytes.dropFirst()) {
+                self = .starSuffix(Array(bytes.dropFirst()))
+            } else {
+                self = .glob
+            }
+        }
+
+        /// The match, or nil when the general matcher must decide.
+        func matches(_ subject: [UInt8]) -> Bool? {
+            switch self {
+            case .literal(let literal):
+                return subject == literal
+            case .starSuffix(let suffix):
+                guard subject.count >= suffix.count else { return false }
+                let cut = subject.count - suffix.count
+                return subject[cut...].elementsEqual(suffix) && !subject[..<cut].contains(UInt8(ascii: "/"))
+            case .glob:
+                return nil
+            }
+        }
     }
 
     var rules: [Rule] = []
@@ -75,7 +115,7 @@ public struct HelmIgnore: Sendable {
         }
         rules.append(Rule(
             pattern: rule, scalars: Array(rule.unicodeScalars)[...], negate: negate,
-            mustBeDirectory: mustBeDirectory, baseNameOnly: baseNameOnly))
+            mustBeDirectory: mustBeDirectory, baseNameOnly: baseNameOnly, shortcut: Shortcut(pattern: rule)))
     }
 
     /// Whether the chart-relative `path` (a directory when `isDirectory`) is
@@ -84,18 +124,32 @@ public struct HelmIgnore: Sendable {
     /// *not* match ignores it too (so `!x` alone keeps only `x`, as in Helm).
     public func ignores(_ path: String, isDirectory: Bool) -> Bool {
         if path.isEmpty || path == "." || path == "./" { return false }
-        // The path and its base name as scalars, once for all the rules.
-        let whole = Array(path.unicodeScalars)[...]
-        let base = Array(baseName(path).unicodeScalars)[...]
+        // The path and its base name as bytes, and as scalars only if a rule needs the glob matcher.
+        let baseText = baseName(path)
+        let wholeBytes = Array(path.utf8)
+        let baseBytes = Array(baseText.utf8)
+        var wholeScalars: ArraySlice<Unicode.Scalar>?
+        var baseScalars: ArraySlice<Unicode.Scalar>?
+        func matches(_ rule: Rule) -> Bool {
+            if let decided = rule.shortcut.matches(rule.baseNameOnly ? baseBytes : wholeBytes) { return decided }
+            let subject: ArraySlice<Unicode.Scalar>
+            if rule.baseNameOnly {
+                subject = baseScalars ?? Array(baseText.unicodeScalars)[...]
+                baseScalars = subject
+            } else {
+                subject = wholeScalars ?? Array(path.unicodeScalars)[...]
+                wholeScalars = subject
+            }
+            return (try? GlobPattern.match(rule.scalars, subject)) ?? false
+        }
         for rule in rules {
-            let subject = rule.baseNameOnly ? base : whole
             if rule.negate {
                 if rule.mustBeDirectory && !isDirectory { return true }
-                if !((try? GlobPattern.match(rule.scalars, subject)) ?? false) { return true }
+                if !matches(rule) { return true }
                 continue
             }
             if rule.mustBeDirectory && !isDirectory { continue }
-            if (try? GlobPattern.match(rule.scalars, subject)) ?? false { return true }
+            if matches(rule) { return true }
         }
         return false
     }
@@ -113,12 +167,15 @@ func baseName(_ path: String) -> String {
 
 /// Go's `strings.TrimSpace`.
 func trimGoSpace(_ text: String) -> String {
-    let scalars = Array(text.unicodeScalars)
-    var start = 0
-    var end = scalars.count
-    while start < end && isGoSpace(scalars[start]) { start += 1 }
-    while end > start && isGoSpace(scalars[end - 1]) { end -= 1 }
-    var result = String.UnicodeScalarView()
-    result.append(contentsOf: scalars[start..<end])
-    return String(result)
+    let scalars = text.unicodeScalars
+    var start = scalars.startIndex
+    var end = scalars.endIndex
+    while start < end && isGoSpace(scalars[start]) { start = scalars.index(after: start) }
+    while end > start {
+        let before = scalars.index(before: end)
+        guard isGoSpace(scalars[before]) else { break }
+        end = before
+    }
+    if start == scalars.startIndex && end == scalars.endIndex { return text }
+    return String(scalars[start..<end])
 }

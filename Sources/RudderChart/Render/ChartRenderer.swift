@@ -2,6 +2,7 @@ import RudderCore
 import RudderFunctions
 import RudderTemplate
 import RudderYAML
+import Synchronization
 
 /// What `.Release` holds.
 public struct ReleaseInfo: Sendable {
@@ -69,6 +70,62 @@ struct ChartTree: Sendable {
     }
 }
 
+/// The template files of a chart, parsed by any number of threads at once:
+/// each thread calling `work` takes the next file nobody has taken (largest
+/// first) until none is left. Lets one `rudder template` parse on both cores
+/// whenever one is otherwise idle.
+public final class TemplateParseJob: @unchecked Sendable {
+    private let entries: [TemplateEntry]
+    private let next = Atomic<Int>(0)
+    // One slot per entry, each written by the one thread that took the entry;
+    // read by `files()` only after every worker has been joined.
+    private let slots: UnsafeMutableBufferPointer<Result<TemplateSet.ParsedFile, TemplateError>?>
+
+    public init(chart: Chart) {
+        entries = ChartRenderer.entries(of: ChartTree(root: chart)).sorted { $0.text.utf8.count > $1.text.utf8.count }
+        slots = .allocate(capacity: max(entries.count, 1))
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    /// Parses files that no other thread has taken, until none is left.
+    public func work(functions: FunctionRegistry) {
+        while true {
+            let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+            guard index < entries.count else { return }
+            let entry = entries[index]
+            do {
+                slots[index] = .success(try TemplateSet.parseFile(name: entry.name, text: entry.text, functions: functions))
+            } catch {
+                slots[index] = .failure(error)
+            }
+        }
+    }
+
+    /// The parsed files. Call once every thread's `work` has returned and been joined.
+    public func files() -> ParsedTemplateFiles {
+        var files: [String: ParsedTemplateFiles.File] = [:]
+        for (index, entry) in entries.enumerated() {
+            guard let result = slots[index] else { continue }
+            files[entry.name] = ParsedTemplateFiles.File(text: entry.text, result: result)
+        }
+        return ParsedTemplateFiles(files: files)
+    }
+}
+
+/// Template files parsed ahead of building a `ChartRenderer` (see `TemplateParseJob`).
+public struct ParsedTemplateFiles: Sendable {
+    struct File: Sendable {
+        var text: String
+        var result: Result<TemplateSet.ParsedFile, TemplateError>
+    }
+    var files: [String: File]
+}
+
 /// Errors of rendering, each printing as Helm's `Error:` line.
 public enum RenderError: Error, Sendable, CustomStringConvertible {
     case template(TemplateError)
@@ -94,26 +151,22 @@ public struct ChartRenderer: Sendable {
     let functions: FunctionRegistry
 
     /// Parses the templates of `chart` (already pruned of disabled subcharts, aliases applied).
-    public init(chart: Chart, functions: FunctionRegistry) throws(RenderError) {
+    /// `parsedAhead` holds files parsed earlier (perhaps on another thread, from
+    /// the chart as loaded); a file is taken from it only when its name and text
+    /// are the same, so the result is always that of parsing `chart` itself.
+    public init(chart: Chart, functions: FunctionRegistry, parsedAhead: ParsedTemplateFiles? = nil)
+        throws(RenderError)
+    {
         let tree = ChartTree(root: chart)
-        var entries: [TemplateEntry] = []
-        for (index, node) in tree.charts.enumerated() {
-            for file in node.chart.templates {
-                let base = file.name.split(separator: "/").last.map(String.init) ?? file.name
-                let isPartial = base.hasPrefix("_")
-                // A library chart contributes only its partials.
-                if node.chart.isLibrary && !isPartial { continue }
-                entries.append(
-                    TemplateEntry(
-                        name: node.chart.path + "/" + file.name, text: file.text,
-                        basePath: node.chart.path + "/templates", chartIndex: index, isPartial: isPartial))
-            }
-        }
-        entries = ChartRenderer.sortedForParsing(entries)
+        let entries = ChartRenderer.sortedForParsing(ChartRenderer.entries(of: tree))
         var set = TemplateSet()
         for entry in entries {
             do {
-                try set.parse(name: entry.name, text: entry.text, functions: functions)
+                if let ahead = parsedAhead?.files[entry.name], ahead.text == entry.text {
+                    set.add(try ahead.result.get())
+                } else {
+                    set.add(try TemplateSet.parseFile(name: entry.name, text: entry.text, functions: functions))
+                }
             } catch {
                 throw .template(error)
             }
@@ -124,15 +177,50 @@ public struct ChartRenderer: Sendable {
         self.functions = functions
     }
 
+    /// Parses every template file of `chart` on its own (no set), so that a later
+    /// `init(chart:functions:parsedAhead:)` need not.
+    public static func parseAhead(chart: Chart, functions: FunctionRegistry) -> ParsedTemplateFiles {
+        let job = TemplateParseJob(chart: chart)
+        job.work(functions: functions)
+        return job.files()
+    }
+
+    /// The template files of a chart tree, each named as Helm names it; a library
+    /// chart contributes only its partials.
+    static func entries(of tree: ChartTree) -> [TemplateEntry] {
+        var entries: [TemplateEntry] = []
+        for (index, node) in tree.charts.enumerated() {
+            for file in node.chart.templates {
+                let isPartial = baseNameStartsWithUnderscore(file.name)
+                if node.chart.isLibrary && !isPartial { continue }
+                entries.append(
+                    TemplateEntry(
+                        name: node.chart.path + "/" + file.name, text: file.text,
+                        basePath: node.chart.path + "/templates", chartIndex: index, isPartial: isPartial))
+            }
+        }
+        return entries
+    }
+
+    /// Whether the last path component of `name` starts with `_`.
+    static func baseNameStartsWithUnderscore(_ name: String) -> Bool {
+        let bytes = name.utf8
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return bytes.first == UInt8(ascii: "_") }
+        let next = bytes.index(after: slash)
+        return next < bytes.endIndex && bytes[next] == UInt8(ascii: "_")
+    }
+
     /// Helm's `sortTemplates`: deeper paths first, then reverse lexical order, so the
     /// shallowest, lexically first file is parsed last and its `define`s win.
     static func sortedForParsing(_ entries: [TemplateEntry]) -> [TemplateEntry] {
-        entries.sorted { a, b in
-            let da = a.name.utf8.filter { $0 == UInt8(ascii: "/") }.count
-            let db = b.name.utf8.filter { $0 == UInt8(ascii: "/") }.count
-            if da != db { return da > db }
-            return Array(b.name.utf8).lexicographicallyPrecedes(Array(a.name.utf8))
+        let keyed = entries.map { entry in
+            let bytes = Array(entry.name.utf8)
+            return (depth: bytes.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }, bytes: bytes, entry: entry)
         }
+        return keyed.sorted { a, b in
+            if a.depth != b.depth { return a.depth > b.depth }
+            return b.bytes.lexicographicallyPrecedes(a.bytes)
+        }.map(\.entry)
     }
 
     /// Executes every non-partial template with the values of its chart's scope.

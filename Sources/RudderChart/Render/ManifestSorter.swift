@@ -85,9 +85,13 @@ public enum ManifestSorter {
         let n = bytes.count
 
         func emit(_ end: Int) {
-            if end > pieceStart {
-                let piece = String(decoding: bytes[pieceStart..<end], as: UTF8.self)
-                documents.append(String(trimSpace(Substring(piece))))
+            // The piece trimmed of whitespace, made into a String once.
+            var start = pieceStart
+            var stop = end
+            while start < stop, isSpace(bytes[start]) { start += 1 }
+            while stop > start, isSpace(bytes[stop - 1]) { stop -= 1 }
+            if stop > start {
+                documents.append(String(decoding: bytes[start..<stop], as: UTF8.self))
             }
         }
         func isDashes(_ at: Int) -> Bool {
@@ -128,7 +132,7 @@ public enum ManifestSorter {
             i += 1
         }
         emit(n)
-        return documents.filter { !$0.isEmpty }
+        return documents
     }
 
     /// Whether `a` goes before `b` in Helm's kind order (unknown kinds last, alphabetically).

@@ -67,19 +67,58 @@ public struct TemplateFailure: Error, Sendable, CustomStringConvertible {
     }
 }
 
+/// Values a one-shot process never frees: freeing a chart's parse trees and
+/// values node by node costs more than a millisecond, and the process is about
+/// to exit, which returns all of its memory at once.
+enum ProcessLifetime {
+    private final class Box: @unchecked Sendable {
+        let contents: Any
+        init(_ contents: Any) { self.contents = contents }
+    }
+
+    static func keep(_ contents: Any) {
+        _ = Unmanaged.passRetained(Box(contents))
+    }
+}
+
 /// `helm template`, step by step as Helm 4.1.4's install action runs it client-side.
 public enum TemplateAction {
     public static let debugHint = "\n\nUse --debug flag to render out invalid YAML"
 
-    public static func run(_ request: TemplateRequest, functions: FunctionRegistry? = nil) throws(TemplateFailure) -> TemplateOutput {
+    /// Runs `helm template`. `keepForExit`: a one-shot process that exits right
+    /// after printing passes true, and the chart, values and parsed templates are
+    /// left for the operating system to reclaim instead of being freed piece by piece.
+    public static func run(
+        _ request: TemplateRequest, functions: FunctionRegistry? = nil, keepForExit: Bool = false
+    ) throws(TemplateFailure) -> TemplateOutput {
         // Capabilities first: a bad --kube-version fails before the chart is read.
         let capabilities = try capabilities(for: request)
+        // The function table is built on a second thread while the chart is read,
+        // and the templates are parsed there while values are read and checked here.
+        let enableDNS = request.enableDNS
+        let functionTable = BackgroundWork { functions ?? registryFor(enableDNS: enableDNS) }
         let chart = try loadInstallableChart(request.chartPath)
-        let prepared = try prepareValues(chart: chart, request: request)
-        let registry = functions ?? registryFor(enableDNS: request.enableDNS)
-        return try render(prepared: prepared, request: request, capabilities: capabilities) { chart throws(RenderError) in
-            try ChartRenderer(chart: chart, functions: registry)
+        let job = TemplateParseJob(chart: chart)
+        let parsing = BackgroundWork { () -> FunctionRegistry in
+            let registry = functionTable.finish()
+            job.work(functions: registry)
+            return registry
         }
+        let prepared = try prepareValues(chart: chart, request: request)
+        // Help with what is left to parse (with the shared default table only:
+        // another table would be built twice).
+        if functions == nil && !enableDNS { job.work(functions: registryFor(enableDNS: false)) }
+        let registry = parsing.finish()
+        let parsed = job.files()
+        var engines: [ChartRenderer] = []
+        let output = try render(prepared: prepared, request: request, capabilities: capabilities) {
+            chart throws(RenderError) in
+            let engine = try ChartRenderer(chart: chart, functions: registry, parsedAhead: parsed)
+            if keepForExit { engines.append(engine) }
+            return engine
+        }
+        if keepForExit { ProcessLifetime.keep((chart, prepared, parsed, engines)) }
+        return output
     }
 
     /// Step 1: `.Capabilities` from `--kube-version` and `--api-versions`.

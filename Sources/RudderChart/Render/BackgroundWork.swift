@@ -1,0 +1,68 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Work started on a second thread and collected later with `finish()`: lets one
+/// `rudder template` use both cores for independent steps (parsing templates
+/// while values are read and checked). A bare POSIX thread, so a single
+/// invocation pays for no thread pool. If no thread can be made, the work runs
+/// in `finish()` on the caller's thread instead: same result, only later.
+final class BackgroundWork<Result: Sendable>: BackgroundThreadJob, @unchecked Sendable {
+    // Written by the worker before it exits; read only after `pthread_join`,
+    // which orders the two.
+    private var result: Result?
+    private let body: @Sendable () -> Result
+    private var thread = pthread_t()
+    private var started = false
+    private var finished = false
+
+    init(_ body: @escaping @Sendable () -> Result) {
+        self.body = body
+        super.init()
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setstacksize(&attributes, 8 << 20)
+        // The thread holds a reference until it has stored the result.
+        let context = Unmanaged.passRetained(self).toOpaque()
+        if pthread_create(&thread, &attributes, backgroundWorkEntry, context) == 0 {
+            started = true
+        } else {
+            Unmanaged<BackgroundWork>.fromOpaque(context).release()
+        }
+    }
+
+    override func runOnWorker() {
+        result = body()
+    }
+
+    /// Waits for the work (or does it now, if no thread was started) and returns its result.
+    func finish() -> Result {
+        if started && !finished {
+            pthread_join(thread, nil)
+            finished = true
+        }
+        if let result { return result }
+        let computed = body()
+        result = computed
+        return computed
+    }
+
+    deinit {
+        // Dropped unfinished (an early error return): let the thread end on its own.
+        if started && !finished { pthread_detach(thread) }
+    }
+}
+
+/// What the thread's entry function sees of a `BackgroundWork` (it cannot name the generic type).
+class BackgroundThreadJob: @unchecked Sendable {
+    func runOnWorker() {}
+}
+
+private func backgroundWorkEntry(_ raw: UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? {
+    guard let raw else { return nil }
+    let work = Unmanaged<BackgroundThreadJob>.fromOpaque(raw)
+    work.takeUnretainedValue().runOnWorker()
+    work.release()
+    return nil
+}
