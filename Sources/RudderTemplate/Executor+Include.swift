@@ -3,12 +3,12 @@ import RudderCore
 extension Executor {
     /// Helm's `include`: executes template `name` with `data` as dot into a string.
     func include(name: String, data: Evaluated) throws(ExecutionSignal) -> Evaluated {
-        let count = includeCounts[name] ?? 0
+        // One hash of the name to count the call in, one to count it out.
+        let count = Executor.enter(&includeCounts[name, default: 0], limit: options.includeRecursionLimit)
         if count > options.includeRecursionLimit {
             throw wrapped("include", plain: "rendering template has a nested reference name: \(name): unable to execute template")
         }
-        includeCounts[name] = count + 1
-        defer { includeCounts[name] = (includeCounts[name] ?? 1) - 1 }
+        defer { includeCounts[name, default: 1] -= 1 }
         guard let target = lookup(name) else {
             throw wrapped(
                 "include",
@@ -20,6 +20,13 @@ extension Executor {
         return Evaluated(.string(try captureOutput(label: "include") { () throws(ExecutionSignal) in
             try runTemplate(target, dot: data)
         }))
+    }
+
+    /// Counts one more nested call unless `limit` is already exceeded; returns the count before.
+    private static func enter(_ count: inout Int, limit: Int) -> Int {
+        let before = count
+        if before <= limit { count = before + 1 }
+        return before
     }
 
     /// `error calling LABEL: MESSAGE` where the message is a plain (non-template) error.
