@@ -195,26 +195,26 @@ enum RegisteredKind: Equatable, Sendable {
     /// The result holds maps of the arguments (`pick`, `values`): in Go those are the same maps.
     case relinking
 
-    /// The kind of `name`: one hash lookup (this runs for every function registered).
+    /// The kind of `name` (the executor's function lists, as one switch: this
+    /// runs for every function registered, and a static dictionary would cost
+    /// more in its one-time set-up than the comparisons do).
     init(name: String) {
-        self = RegisteredKind.byName[name] ?? .ordinary
-    }
-
-    /// The executor's function lists: every name whose kind is not `.ordinary`.
-    private static let byName: [String: RegisteredKind] = {
-        var kinds: [String: RegisteredKind] = [:]
-        for name in ["merge", "mergeOverwrite", "mustMerge", "mustMergeOverwrite"] { kinds[name] = .merging }
-        for name in ["dict", "list", "tuple"] { kinds[name] = .storing(allElements: true) }
-        for name in [
-            "append", "mustAppend", "push", "mustPush", "prepend", "mustPrepend", "first", "mustFirst", "last",
-            "mustLast", "rest", "mustRest", "initial", "mustInitial", "reverse", "mustReverse",
-        ] {
-            kinds[name] = .storing(allElements: false)
+        switch name {
+        case "merge", "mergeOverwrite", "mustMerge", "mustMergeOverwrite":
+            self = .merging
+        case "dict", "list", "tuple":
+            self = .storing(allElements: true)
+        case "append", "mustAppend", "push", "mustPush", "prepend", "mustPrepend", "first", "mustFirst", "last",
+            "mustLast", "rest", "mustRest", "initial", "mustInitial", "reverse", "mustReverse":
+            self = .storing(allElements: false)
+        case "pick", "omit", "values", "pluck":
+            self = .relinking
+        case "default", "coalesce", "ternary":
+            self = .selecting
+        default:
+            self = .ordinary
         }
-        for name in ["pick", "omit", "values", "pluck"] { kinds[name] = .relinking }
-        for name in ["default", "coalesce", "ternary"] { kinds[name] = .selecting }
-        return kinds
-    }()
+    }
 }
 
 extension Executor {

@@ -105,8 +105,13 @@ public struct FunctionRegistry: Sendable {
             entries[index] = entry
             return
         }
-        // Kept at most half full, so that probes stay short.
+        // Kept at most half full, so that probes stay short; room for the
+        // whole library (about 240 names) from the first registration.
         if (names.count + 1) * 2 > slots.count { rehash(capacity: max(512, slots.count * 2)) }
+        if names.isEmpty {
+            entries.reserveCapacity(256)
+            names.reserveCapacity(256)
+        }
         entries.append(entry)
         names.append(name)
         insert(names.count - 1)
@@ -146,10 +151,15 @@ public struct FunctionRegistry: Sendable {
         for index in names.indices { insert(index) }
     }
 
-    /// FNV-1a of the name's UTF-8 bytes, folded to a non-negative Int.
+    /// FNV-1a of the name's UTF-8 bytes, folded to a non-negative Int. The
+    /// bytes are read from contiguous storage (a short name is copied to the
+    /// stack): walking `String.UTF8View` costs tens of instructions a byte.
     private static func hash(_ name: String) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return Int(truncatingIfNeeded: (hash ^ (hash >> 32)) & 0x7fff_ffff)
+        var name = name
+        return name.withUTF8 { bytes -> Int in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            return Int(truncatingIfNeeded: (hash ^ (hash >> 32)) & 0x7fff_ffff)
+        }
     }
 }
