@@ -226,8 +226,10 @@ public struct ChartRenderer: Sendable {
     /// Executes every non-partial template with the values of its chart's scope.
     /// Returns path → rendered text (with `<no value>` removed, as Helm does),
     /// NOTES.txt files included. The first failing template (in Helm's order) ends it.
+    /// `rendered` sees each file's output as soon as it is made.
     public func render(
-        values: Value, release: ReleaseInfo, capabilities: Capabilities, options: ExecutionOptions
+        values: Value, release: ReleaseInfo, capabilities: Capabilities, options: ExecutionOptions,
+        rendered: ((_ path: String, _ content: String) -> Void)? = nil
     ) throws(RenderError) -> [(path: String, content: String)] {
         // One `.Values` for every file (Go's maps are shared): a `set` in one file is seen by the next.
         let references = MapReferences()
@@ -243,7 +245,9 @@ public struct ChartRenderer: Sendable {
             } catch {
                 throw .template(error)
             }
-            output.append((entry.name, text.replacingAll("<no value>", with: "")))
+            let content = text.replacingAll("<no value>", with: "")
+            rendered?(entry.name, content)
+            output.append((entry.name, content))
         }
         return output
     }

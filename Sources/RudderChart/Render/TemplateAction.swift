@@ -111,7 +111,7 @@ public enum TemplateAction {
         let registry = parsing.finish()
         let parsed = job.files()
         var engines: [ChartRenderer] = []
-        let output = try render(prepared: prepared, request: request, capabilities: capabilities) {
+        let output = try render(prepared: prepared, request: request, capabilities: capabilities, readHeadsAlongside: true) {
             chart throws(RenderError) in
             let engine = try ChartRenderer(chart: chart, functions: registry, parsedAhead: parsed)
             if keepForExit { engines.append(engine) }
@@ -160,24 +160,33 @@ public enum TemplateAction {
     /// Step 4 (per release): executes the templates and assembles the output.
     /// `renderer` gives the parsed templates for the prepared chart tree (a
     /// batch hands out one shared `ChartRenderer` per set of enabled subcharts).
+    /// `readHeadsAlongside`: read the rendered documents' heads on a second
+    /// thread while later templates execute (for a single release; a batch
+    /// already keeps every core busy with releases).
     public static func render(
         prepared: PreparedChart, request: TemplateRequest, capabilities: Capabilities,
+        readHeadsAlongside: Bool = false,
         renderer: (Chart) throws(RenderError) -> ChartRenderer
     ) throws(TemplateFailure) -> TemplateOutput {
         var options = ExecutionOptions()
         if let seconds = request.timeoutSeconds { options.setTimeout(seconds: seconds) }
         let release = ReleaseInfo(name: request.releaseName, namespace: request.namespace, isUpgrade: request.isUpgrade)
+        let pipeline = readHeadsAlongside ? HeadReadingPipeline() : nil
         let rendered: [(path: String, content: String)]
         do {
             let engine = try renderer(prepared.chart)
             rendered = try engine.render(
-                values: .map(prepared.values), release: release, capabilities: capabilities, options: options)
+                values: .map(prepared.values), release: release, capabilities: capabilities, options: options
+            ) { path, content in
+                if !path.hasSuffix("NOTES.txt") { pipeline?.submit(content) }
+            }
         } catch {
+            pipeline?.close()
             var failure = TemplateFailure(error.description + debugHint)
             failure.renderedOutput = ""
             throw failure
         }
-        return try assemble(rendered: rendered, chart: prepared.chart, request: request)
+        return try assemble(rendered: rendered, chart: prepared.chart, request: request, heads: pipeline?.finish() ?? [:])
     }
 
     public static func registryFor(enableDNS: Bool) -> FunctionRegistry {
@@ -206,14 +215,19 @@ public enum TemplateAction {
 
     /// Sorting, framing, hooks, CRDs, `--show-only` and `--output-dir`, as Helm's
     /// install action and template command do.
+    /// `heads`: documents' heads read already (by document text); others are read here.
     static func assemble(
-        rendered: [(path: String, content: String)], chart: Chart, request: TemplateRequest
+        rendered: [(path: String, content: String)], chart: Chart, request: TemplateRequest,
+        heads: HeadReadingPipeline.Heads = [:]
     ) throws(TemplateFailure) -> TemplateOutput {
         var logs: [String] = []
         let files = rendered.filter { !$0.path.hasSuffix("NOTES.txt") }
         let sorted: (manifests: [Manifest], hooks: [HookManifest])
         do {
-            sorted = try ManifestSorter.sort(files: files, head: ManifestHeadReader.read, log: { logs.append($0) })
+            sorted = try ManifestSorter.sort(
+                files: files,
+                head: { document in try heads[document]?.get() ?? ManifestHeadReader.read(document) },
+                log: { logs.append($0) })
         } catch {
             var failure = TemplateFailure("\(error)" + debugHint, logs: logs)
             // Helm's listing of what rendered (Go map order there; sorted by path here).
