@@ -90,7 +90,8 @@ extension HelmFunctions {
             return .bool(Array(try args.string(1).utf8).reversed().starts(with: Array(try args.string(0).utf8).reversed()))
         }
         r.add("quote", [], variadic: .any) { a in
-            .string(a.filter { !$0.isNull }.map { GoQuote.quote(Cast.string($0)) }.joined(separator: " "))
+            if a.count == 1, case .string(let text) = a[0], let quoted = Text.plainQuoted(text) { return .string(quoted) }
+            return .string(a.filter { !$0.isNull }.map { GoQuote.quote(Cast.string($0)) }.joined(separator: " "))
         }
         r.add("squote", [], variadic: .any) { a in
             .string(a.filter { !$0.isNull }.map { "'" + Cast.string($0) + "'" }.joined(separator: " "))
@@ -104,7 +105,7 @@ extension HelmFunctions {
         }
         r.add("nindent", [.int, .string]) { a in
             let args = Arguments(a)
-            return .string("\n" + (try Text.indent(try args.int(0), try args.string(1), limit: maximumBytes)))
+            return .string(try Text.indent(try args.int(0), try args.string(1), limit: maximumBytes, leadingNewline: true))
         }
         r.add("replace", [.string, .string, .string]) { a in
             let args = Arguments(a)

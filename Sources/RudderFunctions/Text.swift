@@ -227,15 +227,58 @@ enum Text {
         return nil
     }
 
-    static func indent(_ spaces: Int, _ text: String, limit: Int) throws -> String {
-        if spaces < 0 { throw FunctionError("strings: negative Repeat count") }
-        let padding = spaces
-        let lines = text.utf8.reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
-        if padding > limit || lines * padding + text.utf8.count > limit {
-            throw FunctionError("indent: result exceeds the limit of \(limit) bytes")
+    /// `strconv.Quote(text)` when no character needs escaping (printable
+    /// ASCII other than `"` and `\\`): the text between quotes, built in one
+    /// pass; nil otherwise (then `GoQuote.quote` escapes it).
+    static func plainQuoted(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            for byte in bytes where byte < 0x20 || byte > 0x7E || byte == 0x22 || byte == 0x5C { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count + 2) { out in
+                out[0] = 0x22
+                for index in 0..<bytes.count { out[index + 1] = bytes[index] }
+                out[bytes.count + 1] = 0x22
+                return bytes.count + 2
+            }
         }
-        let pad = String(repeating: " ", count: padding)
-        return pad + (try replace(text, "\n", "\n" + pad, limit: limit))
+    }
+
+    /// Sprig's `indent` (`nindent` with `leadingNewline`): `spaces` spaces
+    /// before the text and after every newline in it, written in one pass
+    /// into a string of the exact size.
+    static func indent(_ spaces: Int, _ text: String, limit: Int, leadingNewline: Bool = false) throws -> String {
+        if spaces < 0 { throw FunctionError("strings: negative Repeat count") }
+        var text = text
+        return try text.withUTF8 { bytes throws(FunctionError) -> String in
+            var lines = 1
+            for byte in bytes where byte == 0x0A { lines += 1 }
+            if spaces > limit || lines * spaces + bytes.count > limit {
+                throw FunctionError("indent: result exceeds the limit of \(limit) bytes")
+            }
+            let size = bytes.count + lines * spaces + (leadingNewline ? 1 : 0)
+            return String(unsafeUninitializedCapacity: size) { out in
+                var at = 0
+                if leadingNewline {
+                    out[at] = 0x0A
+                    at += 1
+                }
+                for _ in 0..<spaces {
+                    out[at] = 0x20
+                    at += 1
+                }
+                for byte in bytes {
+                    out[at] = byte
+                    at += 1
+                    if byte == 0x0A {
+                        for _ in 0..<spaces {
+                            out[at] = 0x20
+                            at += 1
+                        }
+                    }
+                }
+                return at
+            }
+        }
     }
 
     /// `strings.Replace(text, old, new, -1)`.

@@ -173,9 +173,10 @@ extension Executor {
             case .zero: return Evaluated(.null, boxed: true)
             case .error: throw error("map has no entry for key \(GoQuote.quote(name))")
             }
-        case .object(let reference as MapReference):
-            return try referenceField(reference, name: name, hasArguments: hasArguments)
         case .object(let object):
+            if let reference = MapReference.of(object) {
+                return try referenceField(reference, name: name, hasArguments: hasArguments)
+            }
             if object.hasMethod(name) {
                 return try callMethod(dot, object: object, name: name, node: node, arguments: arguments, final: final)
             }

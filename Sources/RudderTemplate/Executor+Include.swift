@@ -3,12 +3,12 @@ import RudderCore
 extension Executor {
     /// Helm's `include`: executes template `name` with `data` as dot into a string.
     func include(name: String, data: Evaluated) throws(ExecutionSignal) -> Evaluated {
-        let count = includeCounts[name] ?? 0
+        // One hash of the name to count the call in, one to count it out.
+        let count = Executor.enter(&includeCounts[name, default: 0], limit: options.includeRecursionLimit)
         if count > options.includeRecursionLimit {
             throw wrapped("include", plain: "rendering template has a nested reference name: \(name): unable to execute template")
         }
-        includeCounts[name] = count + 1
-        defer { includeCounts[name] = (includeCounts[name] ?? 1) - 1 }
+        defer { includeCounts[name, default: 1] -= 1 }
         guard let target = lookup(name) else {
             throw wrapped(
                 "include",
@@ -20,6 +20,13 @@ extension Executor {
         return Evaluated(.string(try captureOutput(label: "include") { () throws(ExecutionSignal) in
             try runTemplate(target, dot: data)
         }))
+    }
+
+    /// Counts one more nested call unless `limit` is already exceeded; returns the count before.
+    private static func enter(_ count: inout Int, limit: Int) -> Int {
+        let before = count
+        if before <= limit { count = before + 1 }
+        return before
     }
 
     /// `error calling LABEL: MESSAGE` where the message is a plain (non-template) error.
@@ -108,22 +115,41 @@ extension Executor {
 }
 
 extension String {
+    /// The string with every occurrence of `target` replaced; the string itself
+    /// (no copy) when `target` does not occur, which is the usual case.
     func replacingAll(_ target: String, with replacement: String) -> String {
         let needle = Array(target.utf8)
-        let bytes = Array(utf8)
-        guard !needle.isEmpty, bytes.count >= needle.count else { return self }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == needle[0], i + needle.count <= bytes.count, Array(bytes[i..<i + needle.count]) == needle {
-                out.append(contentsOf: replacement.utf8)
-                i += needle.count
-            } else {
-                out.append(bytes[i])
-                i += 1
+        guard let first = needle.first else { return self }
+        var text = self
+        return text.withUTF8 { bytes -> String in
+            guard bytes.count >= needle.count else { return self }
+            var out: [UInt8] = []
+            var copied = 0
+            var i = 0
+            let last = bytes.count - needle.count
+            while i <= last {
+                if bytes[i] == first && String.matches(needle, in: bytes, at: i) {
+                    if out.isEmpty { out.reserveCapacity(bytes.count) }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i]))
+                    out.append(contentsOf: replacement.utf8)
+                    i += needle.count
+                    copied = i
+                } else {
+                    i += 1
+                }
             }
+            if copied == 0 { return self }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func matches(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        var j = 1
+        while j < needle.count {
+            if bytes[index + j] != needle[j] { return false }
+            j += 1
+        }
+        return true
     }
 }

@@ -8,12 +8,12 @@ extension Executor {
     /// a map result, in order for a list.
     func relinked(_ result: Value, arguments: [Value]) -> Value {
         let parents = arguments.compactMap { value -> MapReference? in
-            guard case .object(let reference as MapReference) = value else { return nil }
+            guard let reference = MapReference.of(value) else { return nil }
             return reference
         }
         let epoch = references.epoch
         func matches(_ candidate: Value?, _ map: [String: Value]) -> Bool {
-            guard case .object(let child as MapReference)? = candidate else { return false }
+            guard let child = MapReference.of(candidate) else { return false }
             return child.plainStorage(epoch: epoch) == map
         }
         switch result {
@@ -36,7 +36,7 @@ extension Executor {
                 search: for parent in parents {
                     for key in parent.storage.keys.sorted(by: Printer.goStringLess) {
                         let candidate = parent.child(key)
-                        guard case .object(let child as MapReference)? = candidate,
+                        guard let child = MapReference.of(candidate),
                             !used.contains(ObjectIdentifier(child)), matches(candidate, plainChild)
                         else { continue }
                         used.insert(ObjectIdentifier(child))
@@ -59,13 +59,13 @@ extension Executor {
 
     /// Go template truth, a reference counting as the map it holds.
     static func truth(_ value: Value) -> Bool {
-        if case .object(let reference as MapReference) = value { return !reference.storage.isEmpty }
+        if let reference = MapReference.of(value) { return !reference.storage.isEmpty }
         return value.isTruthy
     }
 
     /// What `range` iterates: a reference's entries, as references where they are maps.
     static func rangeIterable(_ value: Value) -> Value {
-        if case .object(let reference as MapReference) = value { return .map(reference.boxedStorage()) }
+        if let reference = MapReference.of(value) { return .map(reference.boxedStorage()) }
         return value.iterable
     }
 
@@ -88,7 +88,7 @@ extension Executor {
             return try referenceIndex(values)
         case .len:
             // No snapshot needed: the count of a list or of a reference's entries.
-            if case .object(let reference as MapReference) = values[0].value { return Evaluated(.int(reference.storage.count)) }
+            if let reference = MapReference.of(values[0].value) { return Evaluated(.int(reference.storage.count)) }
             if case .list = values[0].value { return try builtin.call(values, calleeText: calleeText) }
             return try builtin.call(values.map { Evaluated(plain($0.value), boxed: $0.boxed) }, calleeText: calleeText)
         case .slice:
@@ -105,7 +105,7 @@ extension Executor {
     private func referenceIndex(_ values: [Evaluated]) throws -> Evaluated {
         var item = values[0]
         var rest = values.dropFirst()
-        while let key = rest.first, case .object(let reference as MapReference) = item.value,
+        while let key = rest.first, let reference = MapReference.of(item.value),
             case .string(let name) = key.value, let element = reference.child(name)
         {
             item = Evaluated(element, boxed: true)
@@ -128,7 +128,7 @@ extension Executor {
     /// and `set`/`unset`/`merge…` change their first argument's reference in place.
     func callRegistered(_ function: TemplateFunction, name: String, kind: RegisteredKind, _ values: [Evaluated]) throws -> Value {
         let raw = values.map(\.value)
-        if case .object(let target as MapReference)? = raw.first {
+        if let target = MapReference.of(raw.first) {
             if name == "set", raw.count == 3, case .string(let key) = raw[1] {
                 if MapReferences.reaches(raw[2], target) {
                     throw FunctionError("cannot set \(GoQuote.quote(key)): the value contains the map itself")
@@ -149,7 +149,7 @@ extension Executor {
                 let result = try function.body(raw.map(plain))
                 guard case .map(let merged) = result else { return MapReferences.boxed(result) }
                 let sources = raw.dropFirst().compactMap { value -> MapReference? in
-                    guard case .object(let source as MapReference) = value else { return nil }
+                    guard let source = MapReference.of(value) else { return nil }
                     return source
                 }
                 target.reconcile(with: merged, sources: sources, in: references)
@@ -173,7 +173,7 @@ extension Executor {
         if kind == .selecting, case .map = result {
             // The argument it chose (the last equal one: `default`'s given value wins).
             for index in arguments.indices.reversed() where arguments[index] == result {
-                if case .object(_ as MapReference) = raw[index] { return raw[index] }
+                if MapReference.of(raw[index]) != nil { return raw[index] }
             }
         }
         return MapReferences.boxed(result)
@@ -196,7 +196,8 @@ enum RegisteredKind: Equatable, Sendable {
     case relinking
 
     /// The kind of `name` (the executor's function lists, as one switch: this
-    /// runs for every function registered).
+    /// runs for every function registered, and a static dictionary would cost
+    /// more in its one-time set-up than the comparisons do).
     init(name: String) {
         switch name {
         case "merge", "mergeOverwrite", "mustMerge", "mustMergeOverwrite":
@@ -219,7 +220,7 @@ enum RegisteredKind: Equatable, Sendable {
 extension Executor {
     /// Whether `value` is a map reference where a `map[string]interface {}` parameter is expected.
     static func isMapReference(_ value: Value, for type: ArgumentType) -> Bool {
-        guard type == .map, case .object(_ as MapReference) = value else { return false }
+        guard type == .map, MapReference.of(value) != nil else { return false }
         return true
     }
 }

@@ -99,7 +99,7 @@ final class Executor {
     }
 
     func lookup(_ name: String) -> ParsedTemplate? {
-        if let t = overlay[name] { return t }
+        if !overlay.isEmpty, let t = overlay[name] { return t }
         return set.templates[name]
     }
 

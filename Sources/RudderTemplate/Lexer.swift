@@ -10,9 +10,11 @@ struct Lexer {
     private var startLine = 1
     private var insideAction = false
     private var parenthesisDepth = 0
-    /// Tokens lexed but not yet returned: `pending[pendingHead...]`.
-    private var pending: [Token] = []
-    private var pendingHead = 0
+    /// Tokens lexed but not yet returned, in order: `queued`, `queuedNext`,
+    /// then `overflow` (one lexing step emits at most two, so it stays empty).
+    private var queued: Token?
+    private var queuedNext: Token?
+    private var overflow: [Token] = []
     private var finished = false
     /// Whether `break`/`continue` are keywords (always in Go 1.25 inside range; the parser checks).
     let breakAndContinueAreKeywords = true
@@ -31,14 +33,15 @@ struct Lexer {
     // MARK: - Public pull interface
 
     mutating func next() -> Token {
-        while pendingHead == pending.count {
-            pending.removeAll(keepingCapacity: true)
-            pendingHead = 0
+        while true {
+            if let token = queued {
+                queued = queuedNext
+                queuedNext = overflow.isEmpty ? nil : overflow.removeFirst()
+                return token
+            }
             if finished { return Token(kind: .eof, offset: input.count, text: "", line: line, end: input.count) }
             if insideAction { lexInsideAction() } else { lexText() }
         }
-        pendingHead += 1
-        return pending[pendingHead - 1]
     }
 
     // MARK: - Helpers
@@ -76,15 +79,23 @@ struct Lexer {
         case .space where position == start + 1 && input[start] == 0x20: tokenText = " "
         default: tokenText = text(start, position)
         }
-        pending.append(Token(kind: kind, offset: start, text: tokenText, line: startLine, end: position))
+        enqueue(Token(kind: kind, offset: start, text: tokenText, line: startLine, end: position))
         advanceStart()
     }
 
+    private mutating func enqueue(_ token: Token) {
+        if queued == nil {
+            queued = token
+        } else if queuedNext == nil {
+            queuedNext = token
+        } else {
+            overflow.append(token)
+        }
+    }
+
     private mutating func advanceStart() {
-        var i = start
-        while i < position {
-            if input[i] == 0x0A { line += 1 }
-            i += 1
+        if position > start {
+            line += Lexer.newlineCount(input, from: start, to: position)
         }
         start = position
         startLine = line
@@ -93,7 +104,7 @@ struct Lexer {
     private mutating func ignore() { advanceStart() }
 
     private mutating func fail(_ message: String) {
-        pending.append(Token(kind: .error, offset: start, text: message, line: startLine, end: position))
+        enqueue(Token(kind: .error, offset: start, text: message, line: startLine, end: position))
         finished = true
     }
 
@@ -152,12 +163,7 @@ struct Lexer {
 
     /// Text up to the next left delimiter.
     private mutating func lexText() {
-        var search = position
-        var found = -1
-        while search + 1 < input.count {
-            if input[search] == 0x7B && input[search + 1] == 0x7B { found = search; break }
-            search += 1
-        }
+        let found = Lexer.leftDelimiterOffset(input, from: position)
         if found < 0 {
             position = input.count
             if position > start { emit(.text) }

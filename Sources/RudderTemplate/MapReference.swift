@@ -97,10 +97,10 @@ final class MapReference: TemplateObject, @unchecked Sendable {
         for key in storage.keys where updated[key] == nil { remove(key, in: context) }
         for (key, value) in updated {
             let sourceChildren = sources.compactMap { source -> MapReference? in
-                guard case .object(let child as MapReference)? = source.child(key) else { return nil }
+                guard let child = MapReference.of(source.child(key)) else { return nil }
                 return child
             }
-            if case .object(let existing as MapReference)? = storage[key], case .map(let map) = value {
+            if let existing = MapReference.of(storage[key]), case .map(let map) = value {
                 if existing.plainStorage(epoch: epoch) != map {
                     existing.reconcile(with: map, sources: sourceChildren, in: context)
                 }
@@ -169,10 +169,10 @@ public final class MapReferences: @unchecked Sendable {
     public static func scope(_ value: Value, path: [String]) -> Value? {
         var current = boxed(value)
         for key in path {
-            guard case .object(let reference as MapReference) = current, let next = reference.child(key) else { return nil }
+            guard let reference = MapReference.of(current), let next = reference.child(key) else { return nil }
             current = next
         }
-        guard case .object(_ as MapReference) = current else { return nil }
+        guard MapReference.of(current) != nil else { return nil }
         return current
     }
 
@@ -201,7 +201,8 @@ public final class MapReferences: @unchecked Sendable {
     /// epoch: no caching).
     static func plain(_ value: Value, epoch: Int?) -> Value {
         switch value {
-        case .object(let reference as MapReference):
+        case .object(let object):
+            guard let reference = MapReference.of(object) else { return value }
             return .map(reference.plainStorage(epoch: epoch))
         case .list(let items):
             guard items.contains(where: containsReference) else { return value }
@@ -216,7 +217,7 @@ public final class MapReferences: @unchecked Sendable {
 
     static func containsReference(_ value: Value) -> Bool {
         switch value {
-        case .object(_ as MapReference): return true
+        case .object(let object): return MapReference.of(object) != nil
         case .list(let items): return items.contains(where: containsReference)
         case .map(let map): return map.values.contains(where: containsReference)
         default: return false
@@ -230,7 +231,8 @@ public final class MapReferences: @unchecked Sendable {
         var pending: [Value] = [value]
         while let next = pending.popLast() {
             switch next {
-            case .object(let reference as MapReference):
+            case .object(let object):
+                guard let reference = MapReference.of(object) else { break }
                 if reference === target { return true }
                 if seen.insert(ObjectIdentifier(reference)).inserted { pending.append(contentsOf: reference.storage.values) }
             case .list(let items):
@@ -242,5 +244,28 @@ public final class MapReferences: @unchecked Sendable {
             }
         }
         return false
+    }
+}
+
+extension MapReference {
+    /// The reference `object` is, if it is one. A type comparison instead of
+    /// `as? MapReference`: Swift's dynamic cast from an existential costs
+    /// hundreds of instructions (more the first time per type), and the
+    /// executor asks at every field access.
+    @inline(__always)
+    static func of(_ object: any TemplateObject) -> MapReference? {
+        func open<Object: TemplateObject>(_ object: Object) -> MapReference? {
+            // `MapReference` is final: equal types mean the value is one (same size, a reference).
+            guard Object.self == MapReference.self else { return nil }
+            return unsafeBitCast(object, to: MapReference.self)
+        }
+        return open(object)
+    }
+
+    /// The reference `value` holds (`.object` of a `MapReference`), or nil.
+    @inline(__always)
+    static func of(_ value: Value?) -> MapReference? {
+        guard case .object(let object)? = value else { return nil }
+        return of(object)
     }
 }

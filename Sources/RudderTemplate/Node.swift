@@ -108,7 +108,8 @@ final class TemplateCallNode: Sendable {
     }
 }
 
-indirect enum Node: Sendable {
+/// A node of a template's body, stored inline in its list (its large parts are classes).
+enum Node: Sendable {
     case text(offset: Int, text: String)
     case action(offset: Int, pipeline: Pipeline)
     case ifBranch(BranchNode)

@@ -101,18 +101,29 @@ extension Parser {
         guard let term = try term() else { return nil }
         guard peek().kind == .field else { return term }
         let chainOffset = peek().offset
-        var fields: [String] = []
-        while peek().kind == .field { fields.append(Parser.fieldName(next())) }
+        // The fields are appended to the term's own list (one array, grown once).
         switch term {
-        case .field(_, let names):
-            return .field(offset: chainOffset, names: names + fields)
-        case .variable(_, let name, let existing):
-            return .variable(offset: chainOffset, name: name, fields: existing + fields)
+        case .field(_, var names):
+            appendFields(to: &names)
+            return .field(offset: chainOffset, names: names)
+        case .variable(_, let name, var fields):
+            appendFields(to: &fields)
+            return .variable(offset: chainOffset, name: name, fields: fields)
         case .bool, .string, .number, .nil, .dot:
+            var fields: [String] = []
+            appendFields(to: &fields)
             throw error("unexpected . after term \(GoQuote.quote(term.description))")
         default:
+            var fields: [String] = []
+            appendFields(to: &fields)
             return .chain(offset: chainOffset, base: term, fields: fields)
         }
+    }
+
+    /// Consumes the `.Field` tokens that follow, appending their names.
+    private mutating func appendFields(to names: inout [String]) {
+        names.reserveCapacity(names.count + 4)
+        while peek().kind == .field { names.append(Parser.fieldName(next())) }
     }
 
     /// term: literal | identifier | '.' | '.Field' | '$var' | '(' pipeline ')'

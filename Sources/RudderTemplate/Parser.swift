@@ -175,6 +175,7 @@ struct Parser {
     private mutating func itemList() throws(TemplateError) -> ([Node], Node) {
         try checkStack()
         var list: [Node] = []
+        list.reserveCapacity(4)
         while peekNonSpace().kind != .eof {
             let node = try textOrAction()
             switch node {
