@@ -15,14 +15,14 @@ enum Callee {
 }
 
 extension Executor {
-    /// What `name` calls: one table lookup (the registry resolved its
+    /// What `name` calls: one dictionary lookup (the registry resolved its
     /// functions when they were registered).
     func resolve(_ name: String) -> Callee? {
         if options.includeAndTpl {
             if name == "include" { return .include }
             if name == "tpl" { return .tpl }
         }
-        if let entry = functions.resolved(name) {
+        if let entry = functions.resolved[name] {
             return .registered(entry.function, entry.signature, entry.kind)
         }
         if let builtin = Builtin.byName[name] { return .builtin(builtin, builtin.signature) }

@@ -77,89 +77,21 @@ struct ResolvedFunction: Sendable {
 
 /// Name → function. Filled by other targets (Sprig and Helm functions); immutable
 /// once handed to an execution, so one registry serves many parallel renders.
-///
-/// The executor looks a name up at every call, so the names sit in an
-/// open-addressing table hashed with FNV-1a over their bytes: a fraction of
-/// the cost of a `Dictionary` lookup, whose SipHash dominates for short names.
 public struct FunctionRegistry: Sendable {
     /// Each function with what the engine derives from it once, at registration
     /// (its checked signature, how it treats map references), not at every call.
-    private var entries: [ResolvedFunction] = []
-    private var names: [String] = []
-    /// Indexes into `entries` (-1: empty slot); the count is a power of two.
-    private var slots: [Int32] = []
+    private(set) var resolved: [String: ResolvedFunction] = [:]
 
     public init() {}
 
     /// Every registered function by name.
-    public var functions: [String: TemplateFunction] {
-        var all: [String: TemplateFunction] = [:]
-        all.reserveCapacity(names.count)
-        for (index, name) in names.enumerated() { all[name] = entries[index].function }
-        return all
-    }
+    public var functions: [String: TemplateFunction] { resolved.mapValues(\.function) }
 
     public mutating func register(_ name: String, _ function: TemplateFunction) {
-        let entry = ResolvedFunction(name: name, function: function)
-        if let index = index(of: name) {
-            entries[index] = entry
-            return
-        }
-        // Kept at most half full, so that probes stay short; room for the
-        // whole library (about 240 names) from the first registration.
-        if (names.count + 1) * 2 > slots.count { rehash(capacity: max(512, slots.count * 2)) }
-        if names.isEmpty {
-            entries.reserveCapacity(256)
-            names.reserveCapacity(256)
-        }
-        entries.append(entry)
-        names.append(name)
-        insert(names.count - 1)
+        resolved[name] = ResolvedFunction(name: name, function: function)
     }
 
-    public subscript(name: String) -> TemplateFunction? { resolved(name)?.function }
+    public subscript(name: String) -> TemplateFunction? { resolved[name]?.function }
 
-    public func contains(_ name: String) -> Bool { index(of: name) != nil }
-
-    /// The registered function `name` with its derived signature and kind.
-    func resolved(_ name: String) -> ResolvedFunction? {
-        guard let index = index(of: name) else { return nil }
-        return entries[index]
-    }
-
-    private func index(of name: String) -> Int? {
-        if slots.isEmpty { return nil }
-        let mask = slots.count - 1
-        var slot = FunctionRegistry.hash(name) & mask
-        while true {
-            let index = Int(slots[slot])
-            if index < 0 { return nil }
-            if names[index] == name { return index }
-            slot = (slot + 1) & mask
-        }
-    }
-
-    private mutating func insert(_ index: Int) {
-        let mask = slots.count - 1
-        var slot = FunctionRegistry.hash(names[index]) & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = Int32(index)
-    }
-
-    private mutating func rehash(capacity: Int) {
-        slots = [Int32](repeating: -1, count: capacity)
-        for index in names.indices { insert(index) }
-    }
-
-    /// FNV-1a of the name's UTF-8 bytes, folded to a non-negative Int. The
-    /// bytes are read from contiguous storage (a short name is copied to the
-    /// stack): walking `String.UTF8View` costs tens of instructions a byte.
-    private static func hash(_ name: String) -> Int {
-        var name = name
-        return name.withUTF8 { bytes -> Int in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            return Int(truncatingIfNeeded: (hash ^ (hash >> 32)) & 0x7fff_ffff)
-        }
-    }
+    public func contains(_ name: String) -> Bool { resolved[name] != nil }
 }

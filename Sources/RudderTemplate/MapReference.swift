@@ -255,9 +255,12 @@ extension MapReference {
     @inline(__always)
     static func of(_ object: any TemplateObject) -> MapReference? {
         func open<Object: TemplateObject>(_ object: Object) -> MapReference? {
-            // `MapReference` is final: equal types mean the value is one (same size, a reference).
+            // `MapReference` is final: equal types mean the value is one. It is
+            // read back from memory as that type, which retains it as a copy does.
             guard Object.self == MapReference.self else { return nil }
-            return unsafeBitCast(object, to: MapReference.self)
+            return withUnsafePointer(to: object) { pointer in
+                pointer.withMemoryRebound(to: MapReference.self, capacity: 1) { $0.pointee }
+            }
         }
         return open(object)
     }
