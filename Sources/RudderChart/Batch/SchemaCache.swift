@@ -14,6 +14,12 @@ final class SchemaCache: Sendable {
         }
     }
 
+    /// Compiles the root chart's schema ahead (for one `rudder template`, on a
+    /// thread of its own while values are read); `validateValues` then finds it.
+    func precompileRoot(_ chart: Chart, chartPath: String) {
+        if let schema = chart.schemaData { _ = validator(for: chart, schema: schema, chartPath: chartPath) }
+    }
+
     /// The compiled schema of the chart at `chart.path` in the tree of `chartPath`.
     private func validator(
         for chart: Chart, schema: [UInt8], chartPath: String

@@ -98,16 +98,35 @@ public enum TemplateAction {
         let enableDNS = request.enableDNS
         let functionTable = BackgroundWork { functions ?? registryFor(enableDNS: enableDNS) }
         let chart = try loadInstallableChart(request.chartPath)
+        // The values schema is compiled on a third thread (it depends on the
+        // chart only), while values are read here and templates parsed there.
+        let schemas = SchemaCache()
+        let chartPath = request.chartPath
+        let schemaWork = request.skipSchemaValidation
+            ? nil : BackgroundWork { schemas.precompileRoot(chart, chartPath: chartPath) }
         let job = TemplateParseJob(chart: chart)
         let parsing = BackgroundWork { () -> FunctionRegistry in
             let registry = functionTable.finish()
             job.work(functions: registry)
             return registry
         }
-        let prepared = try prepareValues(chart: chart, request: request)
+        let prepared: PreparedChart
+        do {
+            prepared = try ValuesCoalescer.prepare(chart: chart, options: request.values, readFile: ValuesOptions.readFileFromDisk)
+        } catch {
+            throw TemplateFailure(error.description, detail: error.position.map { "at \($0)" })
+        }
         // Help with what is left to parse (with the shared default table only:
         // another table would be built twice).
         if functions == nil && !enableDNS { job.work(functions: registryFor(enableDNS: false)) }
+        if let schemaWork {
+            schemaWork.finish()
+            do {
+                try schemas.validateValues(of: prepared, chartPath: chartPath)
+            } catch {
+                throw TemplateFailure(error.description, detail: error.position.map { "at \($0)" })
+            }
+        }
         let registry = parsing.finish()
         let parsed = job.files()
         var engines: [ChartRenderer] = []
