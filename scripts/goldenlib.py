@@ -125,6 +125,21 @@ def measure(argv, runs, cwd=ROOT):
 HELM_DEBUG_SUFFIX = "\n\nUse --debug flag to render out invalid YAML\n"
 
 
+def helm_error_message(stderr):
+    """Helm's final error text (bytes in): what follows the last "Error: "
+    (Helm may log lines before it, and the error may span lines), without
+    the trailing newline."""
+    message = stderr.decode()
+    start = message.rfind("\nError: ")
+    if message.startswith("Error: "):
+        message = message[len("Error: "):]
+    elif start >= 0:
+        message = message[start + len("\nError: "):]
+    if message.endswith("\n"):
+        message = message[:-1]
+    return message
+
+
 def function_error(stderr):
     """The function's own message from Helm's error text of a failed render
     (what follows the last "error calling NAME: ", or the engine's message)."""

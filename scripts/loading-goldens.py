@@ -18,7 +18,7 @@ import sys
 import tarfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from goldenlib import ROOT, run_helm, write_cases  # noqa: E402
+from goldenlib import ROOT, helm_error_message, run_helm, write_cases  # noqa: E402
 
 FIXTURES = os.path.join(ROOT, "Tests", "Fixtures", "charts")
 VALUES_DIR = os.path.join(ROOT, "Tests", "Fixtures", "values")
@@ -677,16 +677,7 @@ def case(name, chart, args=()):
     if rc == 0:
         sections.append(("output", out.decode()))
     else:
-        message = err.decode()
-        # Helm may log lines before its final "Error: …" (which can span lines).
-        start = message.rfind("\nError: ")
-        if message.startswith("Error: "):
-            message = message[len("Error: "):]
-        elif start >= 0:
-            message = message[start + len("\nError: "):]
-        if message.endswith("\n"):
-            message = message[:-1]
-        sections.append(("error", message))
+        sections.append(("error", helm_error_message(err)))
     return (name, sections)
 
 

@@ -19,7 +19,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from goldenlib import ROOT, run_helm, write_cases, write_chart  # noqa: E402
+from goldenlib import ROOT, helm_error_message, run_helm, write_cases, write_chart  # noqa: E402
 
 D4 = "http://json-schema.org/draft-04/schema#"
 D6 = "http://json-schema.org/draft-06/schema#"
@@ -251,17 +251,7 @@ def chart_yaml():
 
 
 def result_of(rc, err):
-    if rc == 0:
-        return "ok"
-    message = err.decode()
-    start = message.rfind("\nError: ")
-    if message.startswith("Error: "):
-        message = message[len("Error: "):]
-    elif start >= 0:
-        message = message[start + len("\nError: "):]
-    if message.endswith("\n"):
-        message = message[:-1]
-    return message
+    return "ok" if rc == 0 else helm_error_message(err)
 
 
 def inline_case(directory, name, schema, values):

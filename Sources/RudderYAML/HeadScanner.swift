@@ -4,9 +4,9 @@ import RudderCore
 public struct YAMLDocumentHead: Sendable, Equatable {
     /// `kind` (empty when absent or null).
     public var kind: String
-    /// `metadata.name` (empty when absent, null or not a string).
+    /// `metadata.name` (empty when absent or null).
     public var name: String
-    /// `metadata.annotations` whose values are strings (null values left out).
+    /// `metadata.annotations` (a null value is kept as "", as Go's decoder keeps it).
     public var annotations: [String: String]
 
     public init(kind: String = "", name: String = "", annotations: [String: String] = [:]) {

@@ -17,8 +17,7 @@ enum ManifestHeadReader {
 
     /// The quick scanner's answer, or nil when it is unsure.
     static func quickRead(_ document: String) -> ManifestHead? {
-        guard let head = YAMLHeadScanner.scan(document) else { return nil }
-        return ManifestHead(kind: head.kind, name: head.name, annotations: head.annotations)
+        YAMLHeadScanner.scan(document)
     }
 
     /// The full reading, as Helm's `yaml.Unmarshal(doc, &SimpleHead{})` does it:

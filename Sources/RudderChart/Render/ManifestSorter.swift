@@ -1,20 +1,11 @@
 import RudderCore
+import RudderYAML
 
 /// Splitting rendered files into documents and ordering them as Helm installs
 /// them (Helm's `releaseutil.SplitManifests` and `SortManifests`).
 
-/// The fields of a document's head that ordering needs.
-public struct ManifestHead: Sendable, Equatable {
-    public var kind: String
-    public var name: String
-    public var annotations: [String: String]
-
-    public init(kind: String = "", name: String = "", annotations: [String: String] = [:]) {
-        self.kind = kind
-        self.name = name
-        self.annotations = annotations
-    }
-}
+/// The fields of a document's head that ordering needs (Helm's `SimpleHead`).
+public typealias ManifestHead = YAMLDocumentHead
 
 /// One document of a rendered template file.
 public struct Manifest: Sendable, Equatable {
