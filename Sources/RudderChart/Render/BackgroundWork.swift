@@ -36,7 +36,8 @@ final class BackgroundWork<Result: Sendable>: BackgroundThreadJob, @unchecked Se
         result = body()
     }
 
-    /// Waits for the work (or does it now, if no thread was started) and returns its result.
+    /// Waits for the work (or does it now, if no thread was started) and returns
+    /// its result. One thread calls it (not necessarily the one that started it).
     func finish() -> Result {
         if started && !finished {
             pthread_join(thread, nil)

@@ -45,19 +45,15 @@ final class HeadReadingPipeline: @unchecked Sendable {
     }
 
     /// Ends the input and waits for the worker: the heads read, by document text.
+    /// Call it once, also when rendering failed (it ends the thread).
     func finish() -> Heads {
-        close()
-        let heads = worker?.finish() ?? [:]
-        worker = nil  // the worker's closure holds this object
-        return heads
-    }
-
-    /// Ends the input without waiting (a failed render); the worker stops soon after.
-    func close() {
         pthread_mutex_lock(lock)
         closed = true
         pthread_cond_signal(wakeUp)
         pthread_mutex_unlock(lock)
+        let heads = worker?.finish() ?? [:]
+        worker = nil  // the worker's closure holds this object
+        return heads
     }
 
     private func readUntilClosed() -> Heads {

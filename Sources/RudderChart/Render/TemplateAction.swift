@@ -60,6 +60,11 @@ public struct TemplateFailure: Error, Sendable, CustomStringConvertible {
 
     public var description: String { message }
 
+    /// A chart or values error: its text, and where it points as the detail line.
+    init(_ error: ChartError) {
+        self.init(error.description, detail: error.position.map { "at \($0)" })
+    }
+
     /// The message without Helm's trailing "Use --debug flag …" hint (what Helm
     /// prints when `--debug` is given).
     public var messageWithoutDebugHint: String {
@@ -114,7 +119,7 @@ public enum TemplateAction {
         do {
             prepared = try ValuesCoalescer.prepare(chart: chart, options: request.values, readFile: ValuesOptions.readFileFromDisk)
         } catch {
-            throw TemplateFailure(error.description, detail: error.position.map { "at \($0)" })
+            throw TemplateFailure(error)
         }
         // Help with what is left to parse (with the shared default table only:
         // another table would be built twice).
@@ -124,7 +129,7 @@ public enum TemplateAction {
             do {
                 try schemas.validateValues(of: prepared, chartPath: chartPath)
             } catch {
-                throw TemplateFailure(error.description, detail: error.position.map { "at \($0)" })
+                throw TemplateFailure(error)
             }
         }
         let registry = parsing.finish()
@@ -172,7 +177,7 @@ public enum TemplateAction {
             }
             return prepared
         } catch {
-            throw TemplateFailure(error.description, detail: error.position.map { "at \($0)" })
+            throw TemplateFailure(error)
         }
     }
 
@@ -200,7 +205,7 @@ public enum TemplateAction {
                 if !path.hasSuffix("NOTES.txt") { pipeline?.submit(content) }
             }
         } catch {
-            pipeline?.close()
+            _ = pipeline?.finish()  // ends the reading thread
             var failure = TemplateFailure(error.description + debugHint)
             failure.renderedOutput = ""
             throw failure
@@ -228,7 +233,7 @@ public enum TemplateAction {
         do {
             return try ChartLoader.load(path: path)
         } catch {
-            throw TemplateFailure(error.description, detail: error.position.map { "at \($0)" })
+            throw TemplateFailure(error)
         }
     }
 
