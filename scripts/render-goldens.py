@@ -62,6 +62,9 @@ INVOCATIONS = [
     ("errors-yaml", ["rel", F + "/errors", "--set", "mode=yaml"]),
     ("errors-include", ["rel", F + "/errors", "--set", "mode=include"]),
     ("errors-eq", ["rel", F + "/errors", "--set", "mode=eq", "--set-json", "num=1"]),
+    # RFC 6761: .invalid never resolves, with or without a network.
+    ("errors-dns-unresolvable", ["rel", F + "/errors", "--set", "mode=dns", "--enable-dns"]),
+    ("errors-dns-off", ["rel", F + "/errors", "--set", "mode=dns"]),
     ("errors-yaml-debug", ["rel", F + "/errors", "--set", "mode=yaml", "--debug"]),
     ("errors-fail-debug", ["rel", F + "/errors", "--set", "mode=fail", "--debug"]),
     ("scaffold-debug", ["x", F + "/scaffold", "--debug"]),

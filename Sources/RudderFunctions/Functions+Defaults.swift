@@ -35,20 +35,25 @@ extension HelmFunctions {
         r.add("lookup", [.string, .string, .string, .string]) { _ in .map([:]) }
         r.add("getHostByName", [.string]) { a in
             guard enableDNS else { return .string("") }
-            return .string(resolveHost(try Arguments(a).string(0)))
+            // Sprig picks one of the addresses with rand.Intn(len): with none,
+            // Go panics with this text and Helm reports it.
+            guard let address = resolveHost(try Arguments(a).string(0)) else {
+                throw FunctionError("invalid argument to Intn")
+            }
+            return .string(address)
         }
     }
 
-    /// The first address `getaddrinfo` gives for `name`, or "" (Sprig picks one at random).
-    static func resolveHost(_ name: String) -> String {
+    /// The first address `getaddrinfo` gives for `name` (Sprig picks one at random), or nil for none.
+    static func resolveHost(_ name: String) -> String? {
         var hints = addrinfo()
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         var result: UnsafeMutablePointer<addrinfo>?
-        guard getaddrinfo(name, nil, &hints, &result) == 0, let first = result else { return "" }
+        guard getaddrinfo(name, nil, &hints, &result) == 0, let first = result else { return nil }
         defer { freeaddrinfo(result) }
         var buffer = [CChar](repeating: 0, count: Int(NI_MAXHOST))
         guard getnameinfo(first.pointee.ai_addr, first.pointee.ai_addrlen, &buffer, socklen_t(buffer.count), nil, 0, NI_NUMERICHOST) == 0 else {
-            return ""
+            return nil
         }
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
