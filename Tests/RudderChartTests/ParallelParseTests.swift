@@ -33,7 +33,6 @@ import _RudderTestSupport
         let chart = try ChartLoader.load(path: Self.root + "/" + path)
         let alone = try renderAll(chart, parsedAhead: nil)
         #expect(try renderAll(chart, parsedAhead: parsedByFourThreads(chart)) == alone)
-        #expect(try renderAll(chart, parsedAhead: ChartRenderer.parseAhead(chart: chart, functions: HelmFunctions.registry)) == alone)
     }
 
     @Test func theFirstErrorInParsingOrderWins() throws {

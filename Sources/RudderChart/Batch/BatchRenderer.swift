@@ -135,20 +135,12 @@ public enum BatchRenderer {
             let capabilities = try TemplateAction.capabilities(for: request)
             let chart = try cache.chart(at: request.chartPath).get()
             let inline = release.inlineValues
-            // Schema validation as `prepareValues` does it, with each schema compiled once per batch.
-            var valuesRequest = request
-            valuesRequest.skipSchemaValidation = true
-            let prepared = try TemplateAction.prepareValues(chart: chart, request: valuesRequest) { path throws(ChartError) in
+            let prepared = try TemplateAction.coalesceValues(chart: chart, request: request) { path throws(ChartError) in
                 if let bytes = inline[path] { return bytes }
                 return try ValuesOptions.readFileFromDisk(path)
             }
-            if !request.skipSchemaValidation {
-                do {
-                    try cache.schemas.validateValues(of: prepared, chartPath: request.chartPath)
-                } catch {
-                    throw TemplateFailure(error.description, detail: error.position.map { "at \($0)" })
-                }
-            }
+            // Each schema compiled once per batch.
+            try TemplateAction.validateValues(of: prepared, request: request, schemas: cache.schemas)
             let chartPath = request.chartPath
             let enableDNS = request.enableDNS
             let output = try TemplateAction.render(prepared: prepared, request: request, capabilities: capabilities) {

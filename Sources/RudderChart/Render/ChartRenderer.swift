@@ -177,14 +177,6 @@ public struct ChartRenderer: Sendable {
         self.functions = functions
     }
 
-    /// Parses every template file of `chart` on its own (no set), so that a later
-    /// `init(chart:functions:parsedAhead:)` need not.
-    public static func parseAhead(chart: Chart, functions: FunctionRegistry) -> ParsedTemplateFiles {
-        let job = TemplateParseJob(chart: chart)
-        job.work(functions: functions)
-        return job.files()
-    }
-
     /// The template files of a chart tree, each named as Helm names it; a library
     /// chart contributes only its partials.
     static func entries(of tree: ChartTree) -> [TemplateEntry] {

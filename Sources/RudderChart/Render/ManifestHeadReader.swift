@@ -53,9 +53,6 @@ enum ManifestHeadReader {
 struct HeadDecoder {
     var head = ManifestHead()
     var firstError: String?
-    /// `Metadata` is a pointer in Go: nil until a map arrives, nil again after a null.
-    var hasMetadata = false
-    var hasAnnotations = false
 
     static let metadataType =
         #"struct { Name string "json:\"name\""; Annotations map[string]string "json:\"annotations\"" }"#
@@ -133,21 +130,15 @@ struct HeadDecoder {
                 continue
             }
         }
-        if !hasMetadata {
-            head.name = ""
-            head.annotations = [:]
-        }
     }
 
     mutating func decodeMetadata(_ value: Value) {
         switch value {
         case .null:
-            hasMetadata = false
-            hasAnnotations = false
+            // `Metadata` is a pointer in Go: a null resets it.
             head.name = ""
             head.annotations = [:]
         case .map(let metadata):
-            hasMetadata = true
             for key in Self.sortedKeys(metadata) {
                 guard let item = metadata[key] else { continue }
                 switch Self.field(key, ["name", "annotations"]) {
@@ -167,10 +158,8 @@ struct HeadDecoder {
     mutating func decodeAnnotations(_ value: Value) {
         switch value {
         case .null:
-            hasAnnotations = false
             head.annotations = [:]
         case .map(let annotations):
-            hasAnnotations = true
             for key in Self.sortedKeys(annotations) {
                 guard let item = annotations[key] else { continue }
                 // A null element is stored as "" (Go sets the map entry to the zero value).

@@ -115,23 +115,12 @@ public enum TemplateAction {
             job.work(functions: registry)
             return registry
         }
-        let prepared: PreparedChart
-        do {
-            prepared = try ValuesCoalescer.prepare(chart: chart, options: request.values, readFile: ValuesOptions.readFileFromDisk)
-        } catch {
-            throw TemplateFailure(error)
-        }
+        let prepared = try coalesceValues(chart: chart, request: request)
         // Help with what is left to parse (with the shared default table only:
         // another table would be built twice).
         if functions == nil && !enableDNS { job.work(functions: registryFor(enableDNS: false)) }
-        if let schemaWork {
-            schemaWork.finish()
-            do {
-                try schemas.validateValues(of: prepared, chartPath: chartPath)
-            } catch {
-                throw TemplateFailure(error)
-            }
-        }
+        schemaWork?.finish()
+        try validateValues(of: prepared, request: request, schemas: schemas)
         let registry = parsing.finish()
         let parsed = job.files()
         var engines: [ChartRenderer] = []
@@ -170,12 +159,35 @@ public enum TemplateAction {
         chart: Chart, request: TemplateRequest,
         readFile: (String) throws(ChartError) -> [UInt8] = ValuesOptions.readFileFromDisk
     ) throws(TemplateFailure) -> PreparedChart {
+        let prepared = try coalesceValues(chart: chart, request: request, readFile: readFile)
+        try validateValues(of: prepared, request: request)
+        return prepared
+    }
+
+    /// Step 3a: user flags coalesced with the chart's defaults, dependencies processed.
+    static func coalesceValues(
+        chart: Chart, request: TemplateRequest,
+        readFile: (String) throws(ChartError) -> [UInt8] = ValuesOptions.readFileFromDisk
+    ) throws(TemplateFailure) -> PreparedChart {
         do {
-            let prepared = try ValuesCoalescer.prepare(chart: chart, options: request.values, readFile: readFile)
-            if !request.skipSchemaValidation {
+            return try ValuesCoalescer.prepare(chart: chart, options: request.values, readFile: readFile)
+        } catch {
+            throw TemplateFailure(error)
+        }
+    }
+
+    /// Step 3b: values checked against the schemas (unless `--skip-schema-validation`),
+    /// compiled by `schemas` when given (compiled ahead, or once per batch).
+    static func validateValues(
+        of prepared: PreparedChart, request: TemplateRequest, schemas: SchemaCache? = nil
+    ) throws(TemplateFailure) {
+        guard !request.skipSchemaValidation else { return }
+        do {
+            if let schemas {
+                try schemas.validateValues(of: prepared, chartPath: request.chartPath)
+            } else {
                 try SchemaValidation.validateValues(of: prepared)
             }
-            return prepared
         } catch {
             throw TemplateFailure(error)
         }
