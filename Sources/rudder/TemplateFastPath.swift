@@ -81,7 +81,9 @@ enum TemplateFastPath {
         }
 
         /// Stores a value; false for a second value of a single-valued option.
-        func store(_ value: String, in invocation: inout TemplateInvocation, seenSingles: inout Set<Int>) -> Bool {
+        /// `seenSingles`: a bit per option (a `Set<Int>`'s first insert costs
+        /// 300k instructions of runtime type set-up).
+        func store(_ value: String, in invocation: inout TemplateInvocation, seenSingles: inout UInt64) -> Bool {
             switch self {
             case .valueFiles: invocation.valueFiles.append(contentsOf: splitCommaList(value))
             case .set: invocation.set.append(value)
@@ -92,7 +94,9 @@ enum TemplateFastPath {
             case .showOnly: invocation.showOnly.append(value)
             case .apiVersions: invocation.apiVersions.append(value)
             case .namespace, .timeout, .kubeVersion, .outputDir, .valuesDir:
-                guard seenSingles.insert(rawValue).inserted else { return false }
+                let bit: UInt64 = 1 << UInt64(rawValue)
+                guard seenSingles & bit == 0 else { return false }
+                seenSingles |= bit
                 switch self {
                 case .namespace: invocation.namespace = value
                 case .timeout: invocation.timeout = value
@@ -110,7 +114,7 @@ enum TemplateFastPath {
     /// when the full parser must read them.
     static func parse(_ words: ArraySlice<String>) -> TemplateInvocation? {
         var invocation = TemplateInvocation()
-        var seenSingles: Set<Int> = []
+        var seenSingles: UInt64 = 0
         var index = words.startIndex
         while index < words.endIndex {
             let word = words[index]
