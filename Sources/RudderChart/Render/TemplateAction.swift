@@ -218,11 +218,18 @@ public enum TemplateAction {
         let rendered: [(path: String, content: String)]
         do {
             let engine = try renderer(prepared.chart)
-            rendered = try engine.render(
-                values: .map(prepared.values), release: release, capabilities: capabilities, options: options
-            ) { path, content in
+            let submit: (String, String) -> Void = { path, content in
                 if !path.hasSuffix("NOTES.txt") { pipeline?.submit(content) }
             }
+            // A single release (reading heads alongside) also splits the
+            // templates between two threads; a batch keeps every core busy already.
+            rendered = readHeadsAlongside
+                ? try engine.renderSplit(
+                    values: .map(prepared.values), release: release, capabilities: capabilities, options: options,
+                    rendered: submit)
+                : try engine.render(
+                    values: .map(prepared.values), release: release, capabilities: capabilities, options: options,
+                    rendered: submit)
         } catch {
             _ = pipeline?.finish()  // ends the reading thread
             var failure = TemplateFailure(error.description + debugHint)
