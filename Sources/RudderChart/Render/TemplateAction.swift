@@ -99,16 +99,10 @@ public enum TemplateAction {
         // Capabilities first: a bad --kube-version fails before the chart is read.
         let capabilities = try capabilities(for: request)
         // The function table is built on a second thread while the chart is read,
-        // and the templates are parsed there while values are read and checked here.
+        // and the templates are parsed there while values are read here.
         let enableDNS = request.enableDNS
         let functionTable = BackgroundWork { functions ?? registryFor(enableDNS: enableDNS) }
         let chart = try loadInstallableChart(request.chartPath)
-        // The values schema is compiled on a third thread (it depends on the
-        // chart only), while values are read here and templates parsed there.
-        let schemas = SchemaCache()
-        let chartPath = request.chartPath
-        let schemaWork = request.skipSchemaValidation
-            ? nil : BackgroundWork { schemas.precompileRoot(chart, chartPath: chartPath) }
         let job = TemplateParseJob(chart: chart)
         let parsing = BackgroundWork { () -> FunctionRegistry in
             let registry = functionTable.finish()
@@ -119,19 +113,32 @@ public enum TemplateAction {
         // Help with what is left to parse (with the shared default table only:
         // another table would be built twice).
         if functions == nil && !enableDNS { job.work(functions: registryFor(enableDNS: false)) }
-        schemaWork?.finish()
-        try validateValues(of: prepared, request: request, schemas: schemas)
         let registry = parsing.finish()
         let parsed = job.files()
-        var engines: [ChartRenderer] = []
-        let output = try render(prepared: prepared, request: request, capabilities: capabilities, readHeadsAlongside: true) {
-            chart throws(RenderError) in
-            let engine = try ChartRenderer(chart: chart, functions: registry, parsedAhead: parsed)
-            if keepForExit { engines.append(engine) }
-            return engine
+        // The values schema is compiled and the values checked on a second
+        // thread while the templates execute here. Helm checks before it
+        // renders, so a failed check is the error whatever the render did; the
+        // render only reads the values (a `set` changes copies of them).
+        let validation = request.skipSchemaValidation ? nil : BackgroundWork { () -> TemplateFailure? in
+            do throws(TemplateFailure) { try validateValues(of: prepared, request: request) } catch { return error }
+            return nil
         }
+        var engines: [ChartRenderer] = []
+        let output: Result<TemplateOutput, TemplateFailure>
+        do {
+            output = .success(
+                try render(prepared: prepared, request: request, capabilities: capabilities, readHeadsAlongside: true) {
+                    chart throws(RenderError) in
+                    let engine = try ChartRenderer(chart: chart, functions: registry, parsedAhead: parsed)
+                    if keepForExit { engines.append(engine) }
+                    return engine
+                })
+        } catch {
+            output = .failure(error)
+        }
+        if let failure = validation?.finish() ?? nil { throw failure }
         if keepForExit { ProcessLifetime.keep((chart, prepared, parsed, engines)) }
-        return output
+        return try output.get()
     }
 
     /// Step 1: `.Capabilities` from `--kube-version` and `--api-versions`.
@@ -211,11 +218,18 @@ public enum TemplateAction {
         let rendered: [(path: String, content: String)]
         do {
             let engine = try renderer(prepared.chart)
-            rendered = try engine.render(
-                values: .map(prepared.values), release: release, capabilities: capabilities, options: options
-            ) { path, content in
+            let submit: (String, String) -> Void = { path, content in
                 if !path.hasSuffix("NOTES.txt") { pipeline?.submit(content) }
             }
+            // A single release (reading heads alongside) also splits the
+            // templates between two threads; a batch keeps every core busy already.
+            rendered = readHeadsAlongside
+                ? try engine.renderSplit(
+                    values: .map(prepared.values), release: release, capabilities: capabilities, options: options,
+                    rendered: submit)
+                : try engine.render(
+                    values: .map(prepared.values), release: release, capabilities: capabilities, options: options,
+                    rendered: submit)
         } catch {
             _ = pipeline?.finish()  // ends the reading thread
             var failure = TemplateFailure(error.description + debugHint)
