@@ -1,5 +1,9 @@
 import RudderCore
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Remembered `include` results of one render (one `MapReferences` context):
 /// a chart includes its label and name helpers in every file, with the same
 /// data, and their output is the same each time.
@@ -139,7 +143,12 @@ struct IncludeMemo {
     /// The same bits: the same scalar, or the same heap storage (a map's
     /// dictionary, an object's box). Different bits may still be equal values.
     static func identical(_ a: Value, _ b: Value) -> Bool {
-        withUnsafeBytes(of: a) { x in withUnsafeBytes(of: b) { y in x.elementsEqual(y) } }
+        withUnsafeBytes(of: a) { x in
+            withUnsafeBytes(of: b) { y in
+                guard let p = x.baseAddress, let q = y.baseAddress else { return false }
+                return memcmp(p, q, MemoryLayout<Value>.size) == 0
+            }
+        }
     }
 
     /// `value` flattened into `parts`; false when it cannot be a key.
