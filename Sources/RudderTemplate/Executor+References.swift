@@ -11,6 +11,7 @@ extension Executor {
             guard let reference = MapReference.of(value) else { return nil }
             return reference
         }
+        references.noteSnapshot()
         let epoch = references.epoch
         func matches(_ candidate: Value?, _ map: [String: Value]) -> Bool {
             guard let child = MapReference.of(candidate) else { return false }
@@ -52,7 +53,10 @@ extension Executor {
     }
 
     /// `value` as plain data for a function body or a comparison.
-    func plain(_ value: Value) -> Value { MapReferences.plain(value, epoch: references.epoch) }
+    func plain(_ value: Value) -> Value {
+        references.noteSnapshot()
+        return MapReferences.plain(value, epoch: references.epoch)
+    }
 
     /// The data of an execution's root: maps become references; a map becomes
     /// the current file's dot (see `IncludeMemo`).
@@ -139,12 +143,12 @@ extension Executor {
                     throw FunctionError("cannot set \(GoQuote.quote(key)): the value contains the map itself")
                 }
                 target.assign(key, values[2].value, in: references)
-                references.epoch += 1
+                references.changedBySet(target)
                 return values[0].value
             }
             if name == "unset", values.count == 2, case .string(let key) = values[1].value {
                 target.remove(key, in: references)
-                references.epoch += 1
+                references.changedBySet(target)
                 return values[0].value
             }
             if name == "get", values.count == 2, case .string(let key) = values[1].value {
