@@ -4,9 +4,12 @@ extension ChartLoader {
     /// Builds a chart from its files (Helm's `LoadFiles`): names are relative to
     /// the chart root. Subcharts are files under `charts/<name>/` (folders) or
     /// `charts/<name>.tgz`; names starting with `_` or `.` in `charts/` are skipped.
-    public static func loadFiles(_ files: [ChartFile], limits: LoadLimits = .default) throws(ChartError) -> Chart {
+    public static func loadFiles(
+        _ files: [ChartFile], limits: LoadLimits = .default,
+        templatesFound: ((_ chartName: String, _ templates: [ChartFile]) -> Void)? = nil
+    ) throws(ChartError) -> Chart {
         try checkAPIVersion(files)
-        var chart = try loadFiles(files, limits: limits, depth: 0)
+        var chart = try loadFiles(files, limits: limits, depth: 0, templatesFound: templatesFound)
         chart.assignPaths(chart.name)
         return chart
     }
@@ -55,7 +58,10 @@ extension ChartLoader {
         }
     }
 
-    static func loadFiles(_ files: [ChartFile], limits: LoadLimits, depth: Int) throws(ChartError) -> Chart {
+    static func loadFiles(
+        _ files: [ChartFile], limits: LoadLimits, depth: Int,
+        templatesFound: ((_ chartName: String, _ templates: [ChartFile]) -> Void)? = nil
+    ) throws(ChartError) -> Chart {
         guard depth <= limits.maxSubchartDepth else {
             throw ChartError("subcharts are nested more than \(limits.maxSubchartDepth) levels deep")
         }
@@ -78,6 +84,9 @@ extension ChartLoader {
                 wrapped.file = "Chart.yaml"
                 throw wrapped
             }
+        }
+        if let templatesFound, let name = metadata?.name {
+            templatesFound(name, files.filter { $0.name.hasPrefix("templates/") })
         }
         var values: [String: Value] = [:]
         var schema: [UInt8]?

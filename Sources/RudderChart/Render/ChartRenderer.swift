@@ -81,8 +81,13 @@ public final class TemplateParseJob: @unchecked Sendable {
     // read by `files()` only after every worker has been joined.
     private let slots: UnsafeMutableBufferPointer<Result<TemplateSet.ParsedFile, TemplateError>?>
 
-    public init(chart: Chart) {
-        entries = ChartRenderer.entries(of: ChartTree(root: chart)).sorted { $0.text.utf8.count > $1.text.utf8.count }
+    public convenience init(chart: Chart) {
+        self.init(entries: ChartRenderer.entries(of: ChartTree(root: chart)))
+    }
+
+    /// Parses `entries` (only their names and texts matter).
+    init(entries: [TemplateEntry]) {
+        self.entries = entries.sorted { $0.text.utf8.count > $1.text.utf8.count }
         slots = .allocate(capacity: max(entries.count, 1))
         slots.initialize(repeating: nil)
     }
