@@ -18,7 +18,9 @@ extension HelmFunctions {
 
         for must in [false, true] {
             func name(_ base: String) -> String {
-                must ? "must" + base.prefix(1).uppercased() + base.dropFirst() : base
+                // String(…): `String + Substring` is the unspecialized generic append,
+                // whose first call looks up conformances (≈40k instructions).
+                must ? "must" + base.prefix(1).uppercased() + String(base.dropFirst()) : base
             }
             r.add(name("regexMatch"), [.string, .string]) { a in
                 let args = Arguments(a)

@@ -132,9 +132,12 @@ struct SemverConstraint {
         _ operation: Operator, _ version: (parts: [Substring], prerelease: Substring, metadata: Substring)
     ) throws -> Comparison {
         let parts = version.parts
-        let suffix = (version.prerelease.isEmpty ? "" : "-" + version.prerelease)
-            + (version.metadata.isEmpty ? "" : "+" + version.metadata)
-        var text = parts.joined(separator: ".") + suffix
+        // Strings, not Substrings: `String + Substring` and `[Substring].joined`
+        // are unspecialized generics, whose first calls look up conformances
+        // (≈240k instructions per process).
+        let suffix = (version.prerelease.isEmpty ? "" : "-" + String(version.prerelease))
+            + (version.metadata.isEmpty ? "" : "+" + String(version.metadata))
+        var text = parts.map { String($0) }.joined(separator: ".") + suffix
         var minorDirty = false, patchDirty = false, dirty = false
         if isWildcard(parts[0]) {
             text = "0.0.0" + suffix

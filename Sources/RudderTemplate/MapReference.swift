@@ -18,6 +18,9 @@ final class MapReference: TemplateObject, @unchecked Sendable {
     /// List-valued keys whose list is known to need no boxing (its maps already
     /// references, or holding none): spares re-scanning a big list on each access.
     var settled: Set<String> = []
+    /// Part of the data several executions share (`MapReferences.share`: a
+    /// render's `.Values`), or a map inside such a one.
+    var isShared = false
     /// The plain map last computed, and the mutation epoch it belongs to.
     private var snapshotCache: [String: Value]?
     private var snapshotEpoch = -1
@@ -41,12 +44,14 @@ final class MapReference: TemplateObject, @unchecked Sendable {
         switch value {
         case .map(let map):
             // Stored back as a reference: the next access finds the `.object`.
-            let boxed = Value.object(MapReference(map))
+            let reference = MapReference(map)
+            reference.isShared = isShared
+            let boxed = Value.object(reference)
             storage[key] = boxed
             return boxed
         case .list:
             if settled.contains(key) { return value }
-            let boxed = MapReferences.boxed(value)
+            let boxed = MapReferences.boxed(value, shared: isShared)
             storage[key] = boxed
             settled.insert(key)
             return boxed
@@ -130,10 +135,14 @@ public final class MapReferences: @unchecked Sendable {
     /// that an execution retried on a larger stack starts from the same data.
     private var undoLog: [(reference: MapReference, key: String, old: Value?)] = []
     private var isRecording = false
+    /// Whether an execution changed a map of the shared data (a `set` on
+    /// `.Values` or a map inside it), which the executions after it would see.
+    public private(set) var sharedDataChanged = false
 
     public init() {}
 
     func recordChange(of reference: MapReference, at key: String) {
+        if reference.isShared { sharedDataChanged = true }
         if isRecording { undoLog.append((reference, key, reference.storage[key])) }
     }
 
@@ -161,13 +170,13 @@ public final class MapReferences: @unchecked Sendable {
 
     /// `value` with maps made references (a list's maps too), for data that
     /// several executions share.
-    public func share(_ value: Value) -> Value { MapReferences.boxed(value) }
+    public func share(_ value: Value) -> Value { MapReferences.boxed(value, shared: true) }
 
     /// The map at `path` below `value` (a shared value), as a reference that is
     /// part of `value` (Helm's subchart scopes are the parent's maps); nil when
     /// some step is missing or not a map.
     public static func scope(_ value: Value, path: [String]) -> Value? {
-        var current = boxed(value)
+        var current = boxed(value, shared: true)
         for key in path {
             guard let reference = MapReference.of(current), let next = reference.child(key) else { return nil }
             current = next
@@ -176,14 +185,17 @@ public final class MapReferences: @unchecked Sendable {
         return current
     }
 
-    /// A map as a new reference; a list with its maps as references; else unchanged.
-    static func boxed(_ value: Value) -> Value {
+    /// A map as a new reference; a list with its maps as references; else
+    /// unchanged. `shared`: the new references are part of shared data.
+    static func boxed(_ value: Value, shared: Bool = false) -> Value {
         switch value {
         case .map(let map):
-            return .object(MapReference(map))
+            let reference = MapReference(map)
+            reference.isShared = shared
+            return .object(reference)
         case .list(let items):
             guard items.contains(where: needsBoxing) else { return value }
-            return .list(items.map(boxed))
+            return .list(items.map { boxed($0, shared: shared) })
         default:
             return value
         }

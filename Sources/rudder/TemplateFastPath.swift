@@ -9,42 +9,104 @@
 /// line, with its own errors. `RUDDER_FULL_PARSER=1` forces the full parser;
 /// the CLI tests compare both on the same command lines.
 enum TemplateFastPath {
-    /// How an option's value lands in the invocation.
-    enum Slot {
-        case list(WritableKeyPath<TemplateInvocation, [String]>)
-        case commaList(WritableKeyPath<TemplateInvocation, [String]>)
-        case single(WritableKeyPath<TemplateInvocation, String>)
-        case optional(WritableKeyPath<TemplateInvocation, String?>)
-        case flag(WritableKeyPath<TemplateInvocation, Bool>)
-    }
+    /// Every option of `TemplateCommand` and `ValuesFlags`. Plain cases and a
+    /// switch, not key paths: a key path's first use instantiates its type and
+    /// looks up conformances, which costs a fifth of a millisecond at start-up.
+    enum Option: Int {
+        case valueFiles, set, setString, setJSON, setFile, setLiteral, skipSchemaValidation, namespace
+        case showOnly, includeCRDs, skipTests, noHooks, isUpgrade, kubeVersion, apiVersions, outputDir
+        case useReleaseName, enableDNS, timeout, generateName, debug, valuesDir, quiet
 
-    /// Every option of `TemplateCommand` and `ValuesFlags`, by each of its spellings.
-    static func slot(_ name: String) -> Slot? {
-        switch name {
-        case "-f", "--values": return .commaList(\.valueFiles)
-        case "--set": return .list(\.set)
-        case "--set-string": return .list(\.setString)
-        case "--set-json": return .list(\.setJSON)
-        case "--set-file": return .list(\.setFile)
-        case "--set-literal": return .list(\.setLiteral)
-        case "--skip-schema-validation": return .flag(\.skipSchemaValidation)
-        case "-n", "--namespace": return .single(\.namespace)
-        case "-s", "--show-only": return .list(\.showOnly)
-        case "--include-crds": return .flag(\.includeCRDs)
-        case "--skip-tests": return .flag(\.skipTests)
-        case "--no-hooks": return .flag(\.noHooks)
-        case "--is-upgrade": return .flag(\.isUpgrade)
-        case "--kube-version": return .optional(\.kubeVersion)
-        case "-a", "--api-versions": return .list(\.apiVersions)
-        case "--output-dir": return .optional(\.outputDir)
-        case "--release-name": return .flag(\.useReleaseName)
-        case "--enable-dns": return .flag(\.enableDNS)
-        case "--timeout": return .single(\.timeout)
-        case "-g", "--generate-name": return .flag(\.generateName)
-        case "--debug": return .flag(\.debug)
-        case "--values-dir": return .optional(\.valuesDir)
-        case "-q", "--quiet": return .flag(\.quiet)
-        default: return nil
+        /// The option by each of its spellings.
+        init?(spelling name: String) {
+            switch name {
+            case "-f", "--values": self = .valueFiles
+            case "--set": self = .set
+            case "--set-string": self = .setString
+            case "--set-json": self = .setJSON
+            case "--set-file": self = .setFile
+            case "--set-literal": self = .setLiteral
+            case "--skip-schema-validation": self = .skipSchemaValidation
+            case "-n", "--namespace": self = .namespace
+            case "-s", "--show-only": self = .showOnly
+            case "--include-crds": self = .includeCRDs
+            case "--skip-tests": self = .skipTests
+            case "--no-hooks": self = .noHooks
+            case "--is-upgrade": self = .isUpgrade
+            case "--kube-version": self = .kubeVersion
+            case "-a", "--api-versions": self = .apiVersions
+            case "--output-dir": self = .outputDir
+            case "--release-name": self = .useReleaseName
+            case "--enable-dns": self = .enableDNS
+            case "--timeout": self = .timeout
+            case "-g", "--generate-name": self = .generateName
+            case "--debug": self = .debug
+            case "--values-dir": self = .valuesDir
+            case "-q", "--quiet": self = .quiet
+            default: return nil
+            }
+        }
+
+        /// Sets the flag; false if it was set already (a repeated flag goes to the full parser).
+        func setFlag(in invocation: inout TemplateInvocation) -> Bool {
+            func turnOn(_ flag: inout Bool) -> Bool {
+                if flag { return false }
+                flag = true
+                return true
+            }
+            switch self {
+            case .skipSchemaValidation: return turnOn(&invocation.skipSchemaValidation)
+            case .includeCRDs: return turnOn(&invocation.includeCRDs)
+            case .skipTests: return turnOn(&invocation.skipTests)
+            case .noHooks: return turnOn(&invocation.noHooks)
+            case .isUpgrade: return turnOn(&invocation.isUpgrade)
+            case .useReleaseName: return turnOn(&invocation.useReleaseName)
+            case .enableDNS: return turnOn(&invocation.enableDNS)
+            case .generateName: return turnOn(&invocation.generateName)
+            case .debug: return turnOn(&invocation.debug)
+            case .quiet: return turnOn(&invocation.quiet)
+            default: return false
+            }
+        }
+
+        /// Whether the option is a flag (takes no value).
+        var isFlag: Bool {
+            switch self {
+            case .skipSchemaValidation, .includeCRDs, .skipTests, .noHooks, .isUpgrade, .useReleaseName, .enableDNS,
+                .generateName, .debug, .quiet:
+                return true
+            default:
+                return false
+            }
+        }
+
+        /// Stores a value; false for a second value of a single-valued option.
+        /// `seenSingles`: a bit per option (a `Set<Int>`'s first insert costs
+        /// 300k instructions of runtime type set-up).
+        func store(_ value: String, in invocation: inout TemplateInvocation, seenSingles: inout UInt64) -> Bool {
+            switch self {
+            case .valueFiles: invocation.valueFiles.append(contentsOf: splitCommaList(value))
+            case .set: invocation.set.append(value)
+            case .setString: invocation.setString.append(value)
+            case .setJSON: invocation.setJSON.append(value)
+            case .setFile: invocation.setFile.append(value)
+            case .setLiteral: invocation.setLiteral.append(value)
+            case .showOnly: invocation.showOnly.append(value)
+            case .apiVersions: invocation.apiVersions.append(value)
+            case .namespace, .timeout, .kubeVersion, .outputDir, .valuesDir:
+                let bit: UInt64 = 1 << UInt64(rawValue)
+                guard seenSingles & bit == 0 else { return false }
+                seenSingles |= bit
+                switch self {
+                case .namespace: invocation.namespace = value
+                case .timeout: invocation.timeout = value
+                case .kubeVersion: invocation.kubeVersion = value
+                case .outputDir: invocation.outputDir = value
+                default: invocation.valuesDir = value
+                }
+            default: return false
+            }
+            return true
         }
     }
 
@@ -52,7 +114,7 @@ enum TemplateFastPath {
     /// when the full parser must read them.
     static func parse(_ words: ArraySlice<String>) -> TemplateInvocation? {
         var invocation = TemplateInvocation()
-        var seenSingles: Set<AnyKeyPath> = []
+        var seenSingles: UInt64 = 0
         var index = words.startIndex
         while index < words.endIndex {
             let word = words[index]
@@ -67,10 +129,9 @@ enum TemplateFastPath {
                 name = String(word[..<equals])
                 inlineValue = String(word[word.index(after: equals)...])
             }
-            guard let slot = slot(name) else { return nil }
-            if case .flag(let path) = slot {
-                guard inlineValue == nil, !invocation[keyPath: path] else { return nil }
-                invocation[keyPath: path] = true
+            guard let option = Option(spelling: name) else { return nil }
+            if option.isFlag {
+                guard inlineValue == nil, option.setFlag(in: &invocation) else { return nil }
                 continue
             }
             let value: String
@@ -81,20 +142,7 @@ enum TemplateFastPath {
                 value = words[index]
                 index += 1
             }
-            switch slot {
-            case .list(let path):
-                invocation[keyPath: path].append(value)
-            case .commaList(let path):
-                invocation[keyPath: path].append(contentsOf: splitCommaList(value))
-            case .single(let path):
-                guard seenSingles.insert(path).inserted else { return nil }
-                invocation[keyPath: path] = value
-            case .optional(let path):
-                guard seenSingles.insert(path).inserted else { return nil }
-                invocation[keyPath: path] = value
-            case .flag:
-                return nil
-            }
+            guard option.store(value, in: &invocation, seenSingles: &seenSingles) else { return nil }
         }
         return invocation
     }

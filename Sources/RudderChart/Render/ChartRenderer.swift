@@ -84,8 +84,13 @@ public final class TemplateParseJob: @unchecked Sendable {
     // read by `files()` only after every worker has been joined.
     private let slots: UnsafeMutableBufferPointer<Result<TemplateSet.ParsedFile, TemplateError>?>
 
-    public init(chart: Chart) {
-        entries = ChartRenderer.entries(of: ChartTree(root: chart)).sorted { $0.text.utf8.count > $1.text.utf8.count }
+    public convenience init(chart: Chart) {
+        self.init(entries: ChartRenderer.entries(of: ChartTree(root: chart)))
+    }
+
+    /// Parses `entries` (only their names and texts matter).
+    init(entries: [TemplateEntry]) {
+        self.entries = entries.sorted { $0.text.utf8.count > $1.text.utf8.count }
         slots = .allocate(capacity: max(entries.count, 1))
         slots.initialize(repeating: nil)
     }
@@ -226,11 +231,23 @@ public struct ChartRenderer: Sendable {
         values: Value, release: ReleaseInfo, capabilities: Capabilities, options: ExecutionOptions,
         rendered: ((_ path: String, _ content: String) -> Void)? = nil
     ) throws(RenderError) -> [(path: String, content: String)] {
+        try execute(
+            entries.filter { !$0.isPartial }, values: values, release: release, capabilities: capabilities,
+            options: options, rendered: rendered
+        ).output
+    }
+
+    /// Executes `files` one after another, as a render does, and tells whether
+    /// any of them changed the shared `.Values` (which later files would see).
+    func execute(
+        _ files: [TemplateEntry], values: Value, release: ReleaseInfo, capabilities: Capabilities,
+        options: ExecutionOptions, rendered: ((_ path: String, _ content: String) -> Void)? = nil
+    ) throws(RenderError) -> (output: [(path: String, content: String)], sharedDataChanged: Bool) {
         // One `.Values` for every file (Go's maps are shared): a `set` in one file is seen by the next.
         let references = MapReferences()
         let contexts = buildContexts(values: references.share(values), release: release, capabilities: capabilities)
         var output: [(path: String, content: String)] = []
-        for entry in entries where !entry.isPartial {
+        for entry in files {
             guard case .map(var data) = contexts[entry.chartIndex] else { continue }
             data["Template"] = .map(["Name": .string(entry.name), "BasePath": .string(entry.basePath)])
             let text: String
@@ -244,7 +261,7 @@ public struct ChartRenderer: Sendable {
             rendered?(entry.name, content)
             output.append((entry.name, content))
         }
-        return output
+        return (output, references.sharedDataChanged)
     }
 
     static let noValue: [UInt8] = Array("<no value>".utf8)

@@ -99,39 +99,70 @@ public enum TemplateAction {
         // Capabilities first: a bad --kube-version fails before the chart is read.
         let capabilities = try capabilities(for: request)
         // The function table is built on a second thread while the chart is read,
-        // and the templates are parsed there while values are read and checked here.
+        // and the templates are parsed there while values are read here.
         let enableDNS = request.enableDNS
         let functionTable = BackgroundWork { functions ?? registryFor(enableDNS: enableDNS) }
-        let chart = try loadInstallableChart(request.chartPath)
-        // The values schema is compiled on a third thread (it depends on the
-        // chart only), while values are read here and templates parsed there.
-        let schemas = SchemaCache()
-        let chartPath = request.chartPath
-        let schemaWork = request.skipSchemaValidation
-            ? nil : BackgroundWork { schemas.precompileRoot(chart, chartPath: chartPath) }
-        let job = TemplateParseJob(chart: chart)
-        let parsing = BackgroundWork { () -> FunctionRegistry in
+        // The top chart's templates are parsed there from the moment its
+        // Chart.yaml is read, while its values.yaml and subcharts load here.
+        var early: (names: Set<String>, job: TemplateParseJob, parsing: BackgroundWork<FunctionRegistry>)?
+        let chart = try loadInstallableChart(request.chartPath) { name, files in
+            let entries = files.map { file in
+                TemplateEntry(
+                    name: name + "/" + file.name, text: file.text, basePath: name + "/templates", chartIndex: 0,
+                    isPartial: ChartRenderer.baseNameStartsWithUnderscore(file.name))
+            }
+            let job = TemplateParseJob(entries: entries)
+            let parsing = BackgroundWork { () -> FunctionRegistry in
+                let registry = functionTable.finish()
+                job.work(functions: registry)
+                return registry
+            }
+            early = (Set(entries.map(\.name)), job, parsing)
+        }
+        // The subcharts' templates (the rest), once the chart tree is known.
+        let rest = TemplateParseJob(
+            entries: ChartRenderer.entries(of: ChartTree(root: chart)).filter { !(early?.names.contains($0.name) ?? false) })
+        let parsing = early?.parsing ?? BackgroundWork { () -> FunctionRegistry in
             let registry = functionTable.finish()
-            job.work(functions: registry)
+            rest.work(functions: registry)
             return registry
         }
         let prepared = try coalesceValues(chart: chart, request: request)
         // Help with what is left to parse (with the shared default table only:
         // another table would be built twice).
-        if functions == nil && !enableDNS { job.work(functions: registryFor(enableDNS: false)) }
-        schemaWork?.finish()
-        try validateValues(of: prepared, request: request, schemas: schemas)
-        let registry = parsing.finish()
-        let parsed = job.files()
-        var engines: [ChartRenderer] = []
-        let output = try render(prepared: prepared, request: request, capabilities: capabilities, readHeadsAlongside: true) {
-            chart throws(RenderError) in
-            let engine = try ChartRenderer(chart: chart, functions: registry, parsedAhead: parsed)
-            if keepForExit { engines.append(engine) }
-            return engine
+        if functions == nil && !enableDNS {
+            let shared = registryFor(enableDNS: false)
+            early?.job.work(functions: shared)
+            rest.work(functions: shared)
         }
+        let registry = parsing.finish()
+        rest.work(functions: registry)
+        var parsed = rest.files()
+        if let early { parsed.files.merge(early.job.files().files) { rest, _ in rest } }
+        // The values schema is compiled and the values checked on a second
+        // thread while the templates execute here. Helm checks before it
+        // renders, so a failed check is the error whatever the render did; the
+        // render only reads the values (a `set` changes copies of them).
+        let validation = request.skipSchemaValidation ? nil : BackgroundWork { () -> TemplateFailure? in
+            do throws(TemplateFailure) { try validateValues(of: prepared, request: request) } catch { return error }
+            return nil
+        }
+        var engines: [ChartRenderer] = []
+        let output: Result<TemplateOutput, TemplateFailure>
+        do {
+            output = .success(
+                try render(prepared: prepared, request: request, capabilities: capabilities, readHeadsAlongside: true) {
+                    chart throws(RenderError) in
+                    let engine = try ChartRenderer(chart: chart, functions: registry, parsedAhead: parsed)
+                    if keepForExit { engines.append(engine) }
+                    return engine
+                })
+        } catch {
+            output = .failure(error)
+        }
+        if let failure = validation?.finish() ?? nil { throw failure }
         if keepForExit { ProcessLifetime.keep((chart, prepared, parsed, engines)) }
-        return output
+        return try output.get()
     }
 
     /// Step 1: `.Capabilities` from `--kube-version` and `--api-versions`.
@@ -145,8 +176,11 @@ public enum TemplateAction {
 
     /// Step 2: the chart, loaded, and refused unless it is an application chart.
     /// A loaded chart may be shared by every release that renders it.
-    public static func loadInstallableChart(_ path: String) throws(TemplateFailure) -> Chart {
-        let chart = try loadChart(path)
+    /// `templatesFound`: see `ChartLoader.load(path:limits:templatesFound:)`.
+    public static func loadInstallableChart(
+        _ path: String, templatesFound: ((_ chartName: String, _ templates: [ChartFile]) -> Void)? = nil
+    ) throws(TemplateFailure) -> Chart {
+        let chart = try loadChart(path, templatesFound: templatesFound)
         if !chart.metadata.type.isEmpty && chart.metadata.type != "application" {
             throw TemplateFailure("\(chart.metadata.type) charts are not installable")
         }
@@ -211,11 +245,18 @@ public enum TemplateAction {
         let rendered: [(path: String, content: String)]
         do {
             let engine = try renderer(prepared.chart)
-            rendered = try engine.render(
-                values: .map(prepared.values), release: release, capabilities: capabilities, options: options
-            ) { path, content in
+            let submit: (String, String) -> Void = { path, content in
                 if !path.hasSuffix("NOTES.txt") { pipeline?.submit(content) }
             }
+            // A single release (reading heads alongside) also splits the
+            // templates between two threads; a batch keeps every core busy already.
+            rendered = readHeadsAlongside
+                ? try engine.renderSplit(
+                    values: .map(prepared.values), release: release, capabilities: capabilities, options: options,
+                    rendered: submit)
+                : try engine.render(
+                    values: .map(prepared.values), release: release, capabilities: capabilities, options: options,
+                    rendered: submit)
         } catch {
             _ = pipeline?.finish()  // ends the reading thread
             var failure = TemplateFailure(error.description + debugHint)
@@ -234,7 +275,9 @@ public enum TemplateAction {
         return registry
     }
 
-    static func loadChart(_ path: String) throws(TemplateFailure) -> Chart {
+    static func loadChart(
+        _ path: String, templatesFound: ((_ chartName: String, _ templates: [ChartFile]) -> Void)? = nil
+    ) throws(TemplateFailure) -> Chart {
         guard FileSystem.exists(path) else {
             // Helm then treats the argument as a chart reference in a repository.
             if let slash = path.firstIndex(of: "/") {
@@ -243,7 +286,7 @@ public enum TemplateAction {
             throw TemplateFailure("non-absolute URLs should be in form of repo_name/path_to_chart, got: \(path)")
         }
         do {
-            return try ChartLoader.load(path: path)
+            return try ChartLoader.load(path: path, templatesFound: templatesFound)
         } catch {
             throw TemplateFailure(error)
         }
