@@ -189,13 +189,54 @@ public enum FileSystem {
         if isDirectory(path) { rmdir(path) } else { unlink(path) }
     }
 
-    /// Removes a directory tree (never following symbolic links).
+    /// Removes a directory tree (never following symbolic links). Works through
+    /// directory descriptors (`openat`, `unlinkat`) with the entry types that
+    /// `readdir` gives, so no path is looked up twice and no entry is `stat`ed
+    /// unless the file system leaves its type unknown.
     public static func removeTree(_ path: String) {
-        if kind(of: path) == .directory {
-            for name in (try? list(path)) ?? [] { removeTree(path + "/" + name) }
-            rmdir(path)
-        } else {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else {
+            // Not a directory (a file or a link), or missing.
             unlink(path)
+            return
+        }
+        removeContents(of: fd)
+        rmdir(path)
+    }
+
+    /// Removes everything inside the directory open at `fd`, and closes `fd`.
+    static func removeContents(of fd: Int32) {
+        guard let dir = fdopendir(fd) else {
+            close(fd)
+            return
+        }
+        defer { closedir(dir) }
+        // The names first, then the removals: a directory is not changed while it is read.
+        var entries: [(name: [CChar], isDirectory: Bool?)] = []
+        while let entry = readdir(dir) {
+            let type = entry.pointee.d_type
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                Array(raw.bindMemory(to: CChar.self).prefix { $0 != 0 }) + [0]
+            }
+            if name == [0x2E, 0] || name == [0x2E, 0x2E, 0] { continue }
+            let isDirectory: Bool? = type == UInt8(DT_UNKNOWN) ? nil : type == UInt8(DT_DIR)
+            entries.append((name, isDirectory))
+        }
+        for entry in entries {
+            entry.name.withUnsafeBufferPointer { buffer in
+                guard let name = buffer.baseAddress else { return }
+                if entry.isDirectory != true {
+                    // A file or link, or (type unknown) perhaps a directory.
+                    if unlinkat(fd, name, 0) == 0 || entry.isDirectory == false || errno != EISDIR { return }
+                }
+                let child = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                guard child >= 0 else {
+                    unlinkat(fd, name, 0)
+                    return
+                }
+                removeContents(of: child)
+                unlinkat(fd, name, AT_REMOVEDIR)
+            }
         }
     }
 

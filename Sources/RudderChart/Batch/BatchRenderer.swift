@@ -27,6 +27,8 @@ public enum BatchRenderer {
         let total = releases.count
         let window = options.maxInFlight > 0 ? options.maxInFlight : 2 * max(1, activeProcessorCount())
         var summary = BatchSummary(releases: total, failed: 0, objects: 0, seconds: 0)
+        // Old output and leftovers are removed on a thread of their own.
+        let remover = FolderRemover()
 
         if let directory = options.outputDirectory {
             do {
@@ -40,7 +42,7 @@ public enum BatchRenderer {
                 summary.seconds = monotonicSeconds() - start
                 return summary
             }
-            ReleaseFolder.removeLeftovers(directory: directory, releases: Set(releases.map(\.name)))
+            ReleaseFolder.removeLeftovers(directory: directory, releases: Set(releases.map(\.name)), remover: remover)
         }
 
         // Rendered but not yet delivered (or, with an output directory, not yet swapped in).
@@ -64,7 +66,7 @@ public enum BatchRenderer {
                         var (result, folder) = renderOne(release, cache: cache, options: options)
                         if let staged = folder, let directory = options.outputDirectory, !options.durable {
                             // Not flushing first: each release is swapped in as soon as it is written.
-                            swap(staged, into: directory, &result)
+                            swap(staged, into: directory, &result, remover: remover)
                             folder = nil
                         }
                         return (index, result, folder)
@@ -97,7 +99,7 @@ public enum BatchRenderer {
             for index in 0..<total {
                 guard var result = finished[index] else { continue }
                 if result.failure == nil, let folder = staged[index] {
-                    swap(folder, into: directory, &result)
+                    swap(folder, into: directory, &result, remover: remover)
                 }
                 if result.failure != nil {
                     summary.failed += 1
@@ -107,14 +109,18 @@ public enum BatchRenderer {
                 deliver(index, result)
             }
         }
+        remover.finish()
         summary.seconds = monotonicSeconds() - start
         return summary
     }
 
-    /// Puts a release's staged folder in place of its output folder.
-    static func swap(_ folder: String, into directory: String, _ result: inout BatchReleaseResult) {
+    /// Puts a release's staged folder in place of its output folder; the old
+    /// output goes to `remover`.
+    static func swap(_ folder: String, into directory: String, _ result: inout BatchReleaseResult, remover: FolderRemover) {
         do {
-            try ReleaseFolder.swapIntoPlace(staged: folder, target: directory + "/" + result.name)
+            if let old = try ReleaseFolder.swapIntoPlace(staged: folder, target: directory + "/" + result.name) {
+                remover.remove(old)
+            }
         } catch {
             FileSystem.removeTree(folder)
             result.failure = TemplateFailure("cannot replace the output of release \(result.name): \(error)")
@@ -182,24 +188,31 @@ public enum BatchRenderer {
     static func countDocuments(_ text: String) -> Int {
         var text = text
         return text.withUTF8 { bytes in
-            let marker: [UInt8] = Array("---\n# Source: ".utf8)
-            var count = 0
-            var lineStart = 0
-            while lineStart + marker.count <= bytes.count {
-                var matches = true
-                for offset in 0..<marker.count where bytes[lineStart + offset] != marker[offset] {
-                    matches = false
-                    break
+            documentMarker.withUnsafeBufferPointer { marker -> Int in
+                guard let base = bytes.baseAddress, let markerBase = marker.baseAddress else { return 0 }
+                // `memchr` finds each `#` (rare in YAML); a match has `---\n` before it
+                // at the start of a line and ` Source: ` after it.
+                let hashOffset = 4
+                var count = 0
+                var offset = hashOffset
+                while offset < bytes.count,
+                    let found = memchr(base + offset, Int32(UInt8(ascii: "#")), bytes.count - offset)
+                {
+                    let hash = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    let start = hash - hashOffset
+                    if start + marker.count <= bytes.count, start == 0 || base[start - 1] == UInt8(ascii: "\n"),
+                        memcmp(base + start, markerBase, marker.count) == 0
+                    {
+                        count += 1
+                    }
+                    offset = hash + 1
                 }
-                if matches { count += 1 }
-                // On to the next line.
-                var index = lineStart
-                while index < bytes.count && bytes[index] != UInt8(ascii: "\n") { index += 1 }
-                lineStart = index + 1
+                return count
             }
-            return count
         }
     }
+
+    static let documentMarker: [UInt8] = Array("---\n# Source: ".utf8)
 
     static func monotonicSeconds() -> Double {
         var now = timespec()

@@ -15,23 +15,19 @@ enum ReleaseFolder {
     /// temporary folder in `directory`; returns its path. Nothing is left behind on failure.
     static func stage(_ files: [(path: String, content: String)], directory: String, release: String) throws(FileSystemError) -> String {
         let folder = try makeTemporaryDirectory(directory + "/" + stagingPrefix(release))
-        var created: Set<String> = [folder]
+        // Folders made so far, relative to `folder` (a release has a handful).
+        var created: [Substring] = []
         do throws(FileSystemError) {
             for file in files {
-                let components = file.path.split(separator: "/")
                 // Paths come from chart file names: never climb out of the folder.
-                guard !components.isEmpty, !components.contains(where: { $0 == ".." || $0 == "." }) else {
-                    throw FileSystemError(path: file.path, reason: "unsafe output path")
+                guard let slash = try checkedLastSlash(file.path) else {
+                    try writeNew(folder + "/" + file.path, file.content)
+                    continue
                 }
-                var parent = folder
-                for component in components.dropLast() {
-                    parent += "/" + component
-                    if !created.contains(parent) {
-                        if mkdir(parent, 0o755) != 0 && errno != EEXIST {
-                            throw FileSystemError(path: parent, reason: errorText())
-                        }
-                        created.insert(parent)
-                    }
+                let parent = file.path[..<slash]
+                if !created.contains(parent) {
+                    try makeFolders(parent, in: folder, known: created)
+                    created.append(parent)
                 }
                 try writeNew(folder + "/" + file.path, file.content)
             }
@@ -40,6 +36,47 @@ enum ReleaseFolder {
             throw error
         }
         return folder
+    }
+
+    /// The index of the last `/` of a relative output path (nil when it has
+    /// none), after checking that no component is empty, `.` or `..`.
+    static func checkedLastSlash(_ path: String) throws(FileSystemError) -> String.Index? {
+        var last: String.Index?
+        var componentStart = path.utf8.startIndex
+        var index = componentStart
+        func checkComponent(_ end: String.Index) throws(FileSystemError) {
+            let component = path.utf8[componentStart..<end]
+            if component.isEmpty || component.elementsEqual(".".utf8) || component.elementsEqual("..".utf8) {
+                throw FileSystemError(path: path, reason: "unsafe output path")
+            }
+        }
+        while index < path.utf8.endIndex {
+            if path.utf8[index] == UInt8(ascii: "/") {
+                try checkComponent(index)
+                last = index
+                componentStart = path.utf8.index(after: index)
+            }
+            index = path.utf8.index(after: index)
+        }
+        try checkComponent(index)
+        return last
+    }
+
+    /// Makes `relative` and its missing parents inside `folder` (`known` exist already).
+    static func makeFolders(_ relative: Substring, in folder: String, known: [Substring]) throws(FileSystemError) {
+        var index = relative.utf8.startIndex
+        while true {
+            let end = relative.utf8[index...].firstIndex(of: UInt8(ascii: "/")) ?? relative.utf8.endIndex
+            let prefix = relative[..<end]
+            if !known.contains(prefix) {
+                let path = folder + "/" + prefix
+                if mkdir(path, 0o755) != 0 && errno != EEXIST {
+                    throw FileSystemError(path: path, reason: errorText())
+                }
+            }
+            guard end < relative.utf8.endIndex else { return }
+            index = relative.utf8.index(after: end)
+        }
     }
 
     /// Creates a file that did not exist and writes `content` into it.
@@ -86,16 +123,15 @@ enum ReleaseFolder {
 
     /// Puts the staged folder at `target`: an atomic exchange where the kernel
     /// has `renameat2(RENAME_EXCHANGE)`, else the old folder is renamed aside
-    /// first (for an instant `target` is missing, but never partial). The old
-    /// output is removed afterwards.
-    static func swapIntoPlace(staged: String, target: String) throws(FileSystemError) {
-        guard FileSystem.kind(of: target) != nil else {
+    /// first (for an instant `target` is missing, but never partial). Returns
+    /// the path the old output now has (a hidden folder beside `target`), for
+    /// the caller to remove, or nil when there was none.
+    static func swapIntoPlace(staged: String, target: String) throws(FileSystemError) -> String? {
+        // The exchange first: it fails (ENOENT) when there is no old output.
+        if renameExchange(staged, target) { return staged }
+        if FileSystem.kind(of: target) == nil {
             if rename(staged, target) != 0 { throw FileSystemError(path: target, reason: errorText()) }
-            return
-        }
-        if renameExchange(staged, target) {
-            FileSystem.removeTree(staged)
-            return
+            return nil
         }
         let directory = target.lastIndex(of: "/").map { String(target[..<$0]) } ?? "."
         let name = target.split(separator: "/").last.map(String.init) ?? target
@@ -111,11 +147,11 @@ enum ReleaseFolder {
             _ = rename(aside, target)
             throw FileSystemError(path: target, reason: reason)
         }
-        FileSystem.removeTree(aside)
+        return aside
     }
 
-    /// Removes what an interrupted earlier run left in `directory` for any of `releases`.
-    static func removeLeftovers(directory: String, releases: Set<String>) {
+    /// Removes (with `remover`) what an interrupted earlier run left in `directory` for any of `releases`.
+    static func removeLeftovers(directory: String, releases: Set<String>, remover: FolderRemover) {
         guard let names = try? FileSystem.list(directory) else { return }
         for name in names where name.hasPrefix(".") {
             // `.<release>.rudder-tmp-XXXXXX` or `.<release>.rudder-old-XXXXXX`.
@@ -123,7 +159,7 @@ enum ReleaseFolder {
                 guard let range = name.firstRange(of: marker) else { continue }
                 let release = String(name[name.index(after: name.startIndex)..<range.lowerBound])
                 if releases.contains(release) && name[range.upperBound...].count == 6 {
-                    FileSystem.removeTree(directory + "/" + name)
+                    remover.remove(directory + "/" + name)
                 }
             }
         }

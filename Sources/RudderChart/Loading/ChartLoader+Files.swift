@@ -4,16 +4,22 @@ extension ChartLoader {
     /// Builds a chart from its files (Helm's `LoadFiles`): names are relative to
     /// the chart root. Subcharts are files under `charts/<name>/` (folders) or
     /// `charts/<name>.tgz`; names starting with `_` or `.` in `charts/` are skipped.
-    public static func loadFiles(_ files: [ChartFile], limits: LoadLimits = .default) throws(ChartError) -> Chart {
-        try checkAPIVersion(files)
-        var chart = try loadFiles(files, limits: limits, depth: 0)
+    public static func loadFiles(
+        _ files: [ChartFile], limits: LoadLimits = .default,
+        templatesFound: ((_ chartName: String, _ templates: [ChartFile]) -> Void)? = nil
+    ) throws(ChartError) -> Chart {
+        let chartDocument = try checkAPIVersion(files)
+        var chart = try loadFiles(
+            files, limits: limits, depth: 0, chartDocument: chartDocument, templatesFound: templatesFound)
         chart.assignPaths(chart.name)
         return chart
     }
 
     /// Helm 4 reads `apiVersion` first to pick a loader: v1, v2 and none load; v3 is refused.
-    static func checkAPIVersion(_ files: [ChartFile]) throws(ChartError) {
-        guard let chartFile = files.first(where: { $0.name == "Chart.yaml" }) else { return }
+    /// Returns the Chart.yaml document it read (for the loader, which reads it next).
+    @discardableResult
+    static func checkAPIVersion(_ files: [ChartFile]) throws(ChartError) -> Value? {
+        guard let chartFile = files.first(where: { $0.name == "Chart.yaml" }) else { return nil }
         let document: Value
         do {
             document = try YAMLBridge.readDocument(chartFile.data, file: "Chart.yaml")
@@ -22,7 +28,7 @@ extension ChartLoader {
         }
         let kind: String
         switch document {
-        case .null: return
+        case .null: return document
         case .map: kind = ""
         case .list: kind = "array"
         case .string: kind = "string"
@@ -34,19 +40,19 @@ extension ChartLoader {
                 "cannot load Chart.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(kind) into Go value of type loader.chartBase",
                 file: "Chart.yaml", fix: "Chart.yaml must be a map of fields (apiVersion, name, version, …)")
         }
-        guard case .map(let map) = document, let value = map["apiVersion"] else { return }
+        guard case .map(let map) = document, let value = map["apiVersion"] else { return document }
         let apiVersion: String
         switch value {
-        case .null: return
+        case .null: return document
         case .string(let s): apiVersion = s
         case .float(let d): apiVersion = formatYAMLFloat(d)
         case .int(let i): apiVersion = String(i)
         case .int64(let i): apiVersion = String(i)
         case .bool(let b): apiVersion = b ? "true" : "false"
-        default: return
+        default: return document
         }
         switch apiVersion {
-        case "", ChartMetadata.apiVersionV1, ChartMetadata.apiVersionV2: return
+        case "", ChartMetadata.apiVersionV1, ChartMetadata.apiVersionV2: return document
         case "v3":
             throw ChartError(
                 "invalid chart apiVersion", file: "Chart.yaml", fix: "Helm 4.1.4 renders charts of apiVersion v1 and v2 only")
@@ -55,17 +61,27 @@ extension ChartLoader {
         }
     }
 
-    static func loadFiles(_ files: [ChartFile], limits: LoadLimits, depth: Int) throws(ChartError) -> Chart {
+    static func loadFiles(
+        _ files: [ChartFile], limits: LoadLimits, depth: Int, chartDocument: Value? = nil,
+        templatesFound: ((_ chartName: String, _ templates: [ChartFile]) -> Void)? = nil
+    ) throws(ChartError) -> Chart {
         guard depth <= limits.maxSubchartDepth else {
             throw ChartError("subcharts are nested more than \(limits.maxSubchartDepth) levels deep")
         }
         var metadata: ChartMetadata?
+        // The first Chart.yaml, read already by `checkAPIVersion` for the top chart.
+        var readAlready = chartDocument
         for file in files where file.name == "Chart.yaml" {
             let document: Value
-            do {
-                document = try YAMLBridge.readDocument(file.data, file: "Chart.yaml")
-            } catch {
-                throw error.wrapped("cannot load Chart.yaml")
+            if let ready = readAlready {
+                document = ready
+                readAlready = nil
+            } else {
+                do {
+                    document = try YAMLBridge.readDocument(file.data, file: "Chart.yaml")
+                } catch {
+                    throw error.wrapped("cannot load Chart.yaml")
+                }
             }
             do {
                 var decoded = metadata ?? ChartMetadata()
@@ -78,6 +94,9 @@ extension ChartLoader {
                 wrapped.file = "Chart.yaml"
                 throw wrapped
             }
+        }
+        if let templatesFound, let name = metadata?.name {
+            templatesFound(name, files.filter { $0.name.hasPrefix("templates/") })
         }
         var values: [String: Value] = [:]
         var schema: [UInt8]?

@@ -8,6 +8,17 @@ import RudderCore
 public enum ChartLoader {
     /// Loads the chart at `path`: a directory or a gzipped archive.
     public static func load(path: String, limits: LoadLimits = .default) throws(ChartError) -> Chart {
+        try load(path: path, limits: limits, templatesFound: nil)
+    }
+
+    /// `load`, telling `templatesFound` the top chart's name and template files
+    /// as soon as its Chart.yaml is read (before values.yaml and the subcharts),
+    /// so that parsing the templates can start while the rest loads. Not called
+    /// when the chart fails to load before that point.
+    public static func load(
+        path: String, limits: LoadLimits = .default,
+        templatesFound: ((_ chartName: String, _ templates: [ChartFile]) -> Void)?
+    ) throws(ChartError) -> Chart {
         guard let kind = FileSystem.resolvedKind(of: path) else {
             throw ChartError("path \(goQuote(path)) not found", file: path, fix: "give the path of a chart directory or a .tgz archive")
         }
@@ -19,7 +30,7 @@ public enum ChartLoader {
                     file: chartFile, fix: "a chart directory must contain a Chart.yaml")
             }
             let files = try DirectoryReader.readFiles(path, limits: limits)
-            return try loadFiles(files, limits: limits)
+            return try loadFiles(files, limits: limits, templatesFound: templatesFound)
         }
         guard case .regular(let size) = kind else {
             throw ChartError("\(path) is neither a chart directory nor a chart archive", file: path)
@@ -52,7 +63,7 @@ public enum ChartLoader {
                 "unable to detect chart version, no Chart.yaml found", file: path,
                 fix: "a chart archive holds one directory with a Chart.yaml in it")
         }
-        return try loadFiles(files, limits: limits)
+        return try loadFiles(files, limits: limits, templatesFound: templatesFound)
     }
 
     /// Loads a chart from the bytes of a gzipped tar archive.

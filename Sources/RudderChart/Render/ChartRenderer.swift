@@ -3,6 +3,9 @@ import RudderFunctions
 import RudderTemplate
 import RudderYAML
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What `.Release` holds.
 public struct ReleaseInfo: Sendable {
@@ -81,8 +84,13 @@ public final class TemplateParseJob: @unchecked Sendable {
     // read by `files()` only after every worker has been joined.
     private let slots: UnsafeMutableBufferPointer<Result<TemplateSet.ParsedFile, TemplateError>?>
 
-    public init(chart: Chart) {
-        entries = ChartRenderer.entries(of: ChartTree(root: chart)).sorted { $0.text.utf8.count > $1.text.utf8.count }
+    public convenience init(chart: Chart) {
+        self.init(entries: ChartRenderer.entries(of: ChartTree(root: chart)))
+    }
+
+    /// Parses `entries` (only their names and texts matter).
+    init(entries: [TemplateEntry]) {
+        self.entries = entries.sorted { $0.text.utf8.count > $1.text.utf8.count }
         slots = .allocate(capacity: max(entries.count, 1))
         slots.initialize(repeating: nil)
     }
@@ -249,11 +257,36 @@ public struct ChartRenderer: Sendable {
             } catch {
                 throw .template(error)
             }
-            let content = text.replacingAll("<no value>", with: "")
+            let content = Self.contains(text, Self.noValue) ? text.replacingAll("<no value>", with: "") : text
             rendered?(entry.name, content)
             output.append((entry.name, content))
         }
         return (output, references.sharedDataChanged)
+    }
+
+    static let noValue: [UInt8] = Array("<no value>".utf8)
+
+    /// Whether `text` holds `needle` (non-empty): `memchr` finds each candidate
+    /// first byte. Most rendered files hold no `<no value>` (and few a `<`), and
+    /// are then kept as they are without a byte-by-byte pass.
+    static func contains(_ text: String, _ needle: [UInt8]) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            needle.withUnsafeBufferPointer { pattern in
+                guard let base = bytes.baseAddress, let patternBase = pattern.baseAddress, pattern.count > 0 else {
+                    return false
+                }
+                var offset = 0
+                while offset + pattern.count <= bytes.count,
+                    let found = memchr(base + offset, Int32(pattern[0]), bytes.count - offset - pattern.count + 1)
+                {
+                    let position = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + position, patternBase, pattern.count) == 0 { return true }
+                    offset = position + 1
+                }
+                return false
+            }
+        }
     }
 
     /// The dot of each chart: Chart, Files, Release, Capabilities, Values, Subcharts.
@@ -282,14 +315,15 @@ public struct ChartRenderer: Sendable {
             }
             var files: [String: [UInt8]] = [:]
             for file in node.chart.files { files[file.name] = file.data }
-            contexts[index] = .map([
-                "Chart": ChartValue.make(node.chart.metadata, isRoot: node.isRoot),
-                "Files": .object(FilesObject(files: files, yamlEncoder: yamlEncoder)),
-                "Release": releaseValue,
-                "Capabilities": capabilitiesValue,
-                "Values": scoped,
-                "Subcharts": .map(subcharts),
-            ])
+            // Room for `Template`, which `render` adds to a copy for each file.
+            var context = [String: Value](minimumCapacity: 7)
+            context["Chart"] = ChartValue.make(node.chart.metadata, isRoot: node.isRoot)
+            context["Files"] = .object(FilesObject(files: files, yamlEncoder: yamlEncoder))
+            context["Release"] = releaseValue
+            context["Capabilities"] = capabilitiesValue
+            context["Values"] = scoped
+            context["Subcharts"] = .map(subcharts)
+            contexts[index] = .map(context)
         }
         return contexts
     }

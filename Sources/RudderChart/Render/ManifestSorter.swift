@@ -1,5 +1,8 @@
 import RudderCore
 import RudderYAML
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Splitting rendered files into documents and ordering them as Helm installs
 /// them (Helm's `releaseutil.SplitManifests` and `SortManifests`).
@@ -69,13 +72,19 @@ public enum ManifestSorter {
     /// Splits a rendered file into documents as Helm does: on the regular expression
     /// `(?:^|\s*\n)---\s*` over the trimmed text; empty pieces are dropped, others trimmed.
     public static func split(_ text: String) -> [String] {
-        let trimmed = trimSpace(Substring(text))
-        // One block copy (a substring's UTF-8 view copied element by element is slow).
-        let bytes = trimmed.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(trimmed.utf8)
+        var text = text
+        return text.withUTF8 { splitDocuments($0) }
+    }
+
+    /// `split` over the text's bytes (read in place: no copy of the text).
+    static func splitDocuments(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var documents: [String] = []
-        var pieceStart = 0
+        var n = bytes.count
         var i = 0
-        let n = bytes.count
+        // Go's TrimSpace first.
+        while i < n, isSpace(bytes[i]) { i += 1 }
+        while n > i, isSpace(bytes[n - 1]) { n -= 1 }
+        var pieceStart = i
 
         func emit(_ end: Int) {
             // The piece trimmed of whitespace, made into a String once.
@@ -84,7 +93,7 @@ public enum ManifestSorter {
             while start < stop, isSpace(bytes[start]) { start += 1 }
             while stop > start, isSpace(bytes[stop - 1]) { stop -= 1 }
             if stop > start {
-                documents.append(String(decoding: bytes[start..<stop], as: UTF8.self))
+                documents.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<stop]), as: UTF8.self))
             }
         }
         func isDashes(_ at: Int) -> Bool {
@@ -97,8 +106,8 @@ public enum ManifestSorter {
         }
 
         // A separator at the very start (`^---\s*`).
-        if isDashes(0) {
-            i = skipSpaces(3)
+        if isDashes(i) {
+            i = skipSpaces(i + 3)
             pieceStart = i
         }
         while i < n {
@@ -144,28 +153,61 @@ public enum ManifestSorter {
         return needsQuoting ? GoQuote.quote(value) : value
     }
 
-    /// Whether `a` goes before `b` in Helm's kind order (unknown kinds last, alphabetically).
-    static func lessByKind(_ a: String, _ b: String) -> Bool {
-        let ra = rank[a]
-        let rb = rank[b]
-        switch (ra, rb) {
-        case (nil, nil): return a != b && a < b
-        case (nil, _): return false
-        case (_, nil): return true
-        case (let x?, let y?): return x < y
+    /// A kind's place in Helm's order, computed once per document: its rank in
+    /// `installOrder`, or (unknown kinds, after every known one) its name, which
+    /// Go compares byte by byte.
+    struct KindKey: Comparable {
+        var rank: Int
+        var name: String
+
+        init(_ kind: String) {
+            if let known = ManifestSorter.rank[kind] {
+                rank = known
+                name = ""
+            } else {
+                rank = ManifestSorter.installOrder.count
+                name = kind
+            }
+        }
+
+        static func < (a: KindKey, b: KindKey) -> Bool {
+            if a.rank != b.rank { return a.rank < b.rank }
+            return a.rank == ManifestSorter.installOrder.count && ManifestSorter.bytesPrecede(a.name, b.name)
         }
     }
 
-    /// A stable sort by kind.
+    /// Whether `a`'s UTF-8 bytes come before `b`'s (Go's string order).
+    static func bytesPrecede(_ a: String, _ b: String) -> Bool {
+        var a = a
+        var b = b
+        return a.withUTF8 { left in
+            b.withUTF8 { right in
+                let common = Swift.min(left.count, right.count)
+                if common > 0, let l = left.baseAddress, let r = right.baseAddress {
+                    let order = memcmp(l, r, common)
+                    if order != 0 { return order < 0 }
+                }
+                return left.count < right.count
+            }
+        }
+    }
+
+    /// A stable sort by kind: each kind's key computed once, ties kept in input order.
     static func stableSortByKind<T>(_ items: [T], kind: (T) -> String) -> [T] {
-        let indexed = items.enumerated().map { ($0.offset, $0.element) }
-        return indexed.sorted { l, r in
-            let kl = kind(l.1)
-            let kr = kind(r.1)
-            if lessByKind(kl, kr) { return true }
-            if lessByKind(kr, kl) { return false }
-            return l.0 < r.0
-        }.map { $0.1 }
+        let keyed = items.enumerated().map { (key: KindKey(kind($0.element)), offset: $0.offset) }
+        let order = keyed.sorted { l, r in
+            if l.key < r.key { return true }
+            if r.key < l.key { return false }
+            return l.offset < r.offset
+        }
+        return order.map { items[$0.offset] }
+    }
+
+    /// Whether the last component of a `/`-separated path starts with `_`.
+    static func baseNameIsPartial(_ path: String) -> Bool {
+        let bytes = path.utf8
+        let start = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes.index(after: $0) } ?? bytes.startIndex
+        return start < bytes.endIndex && bytes[start] == UInt8(ascii: "_")
     }
 
     /// Sorts rendered files into manifests and hooks, as Helm's `SortManifests` does:
@@ -178,10 +220,9 @@ public enum ManifestSorter {
     ) throws -> (manifests: [Manifest], hooks: [HookManifest]) {
         var manifests: [Manifest] = []
         var hooks: [HookManifest] = []
-        let ordered = files.sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
+        let ordered = files.sorted { bytesPrecede($0.path, $1.path) }
         for file in ordered {
-            let base = file.path.split(separator: "/").last.map(String.init) ?? file.path
-            if base.hasPrefix("_") { continue }
+            if baseNameIsPartial(file.path) { continue }
             if trimSpace(Substring(file.content)).isEmpty { continue }
             for document in split(file.content) {
                 let h: ManifestHead

@@ -102,19 +102,43 @@ public enum TemplateAction {
         // and the templates are parsed there while values are read here.
         let enableDNS = request.enableDNS
         let functionTable = BackgroundWork { functions ?? registryFor(enableDNS: enableDNS) }
-        let chart = try loadInstallableChart(request.chartPath)
-        let job = TemplateParseJob(chart: chart)
-        let parsing = BackgroundWork { () -> FunctionRegistry in
+        // The top chart's templates are parsed there from the moment its
+        // Chart.yaml is read, while its values.yaml and subcharts load here.
+        var early: (names: Set<String>, job: TemplateParseJob, parsing: BackgroundWork<FunctionRegistry>)?
+        let chart = try loadInstallableChart(request.chartPath) { name, files in
+            let entries = files.map { file in
+                TemplateEntry(
+                    name: name + "/" + file.name, text: file.text, basePath: name + "/templates", chartIndex: 0,
+                    isPartial: ChartRenderer.baseNameStartsWithUnderscore(file.name))
+            }
+            let job = TemplateParseJob(entries: entries)
+            let parsing = BackgroundWork { () -> FunctionRegistry in
+                let registry = functionTable.finish()
+                job.work(functions: registry)
+                return registry
+            }
+            early = (Set(entries.map(\.name)), job, parsing)
+        }
+        // The subcharts' templates (the rest), once the chart tree is known.
+        let rest = TemplateParseJob(
+            entries: ChartRenderer.entries(of: ChartTree(root: chart)).filter { !(early?.names.contains($0.name) ?? false) })
+        let parsing = early?.parsing ?? BackgroundWork { () -> FunctionRegistry in
             let registry = functionTable.finish()
-            job.work(functions: registry)
+            rest.work(functions: registry)
             return registry
         }
         let prepared = try coalesceValues(chart: chart, request: request)
         // Help with what is left to parse (with the shared default table only:
         // another table would be built twice).
-        if functions == nil && !enableDNS { job.work(functions: registryFor(enableDNS: false)) }
+        if functions == nil && !enableDNS {
+            let shared = registryFor(enableDNS: false)
+            early?.job.work(functions: shared)
+            rest.work(functions: shared)
+        }
         let registry = parsing.finish()
-        let parsed = job.files()
+        rest.work(functions: registry)
+        var parsed = rest.files()
+        if let early { parsed.files.merge(early.job.files().files) { rest, _ in rest } }
         // The values schema is compiled and the values checked on a second
         // thread while the templates execute here. Helm checks before it
         // renders, so a failed check is the error whatever the render did; the
@@ -152,8 +176,11 @@ public enum TemplateAction {
 
     /// Step 2: the chart, loaded, and refused unless it is an application chart.
     /// A loaded chart may be shared by every release that renders it.
-    public static func loadInstallableChart(_ path: String) throws(TemplateFailure) -> Chart {
-        let chart = try loadChart(path)
+    /// `templatesFound`: see `ChartLoader.load(path:limits:templatesFound:)`.
+    public static func loadInstallableChart(
+        _ path: String, templatesFound: ((_ chartName: String, _ templates: [ChartFile]) -> Void)? = nil
+    ) throws(TemplateFailure) -> Chart {
+        let chart = try loadChart(path, templatesFound: templatesFound)
         if !chart.metadata.type.isEmpty && chart.metadata.type != "application" {
             throw TemplateFailure("\(chart.metadata.type) charts are not installable")
         }
@@ -248,7 +275,9 @@ public enum TemplateAction {
         return registry
     }
 
-    static func loadChart(_ path: String) throws(TemplateFailure) -> Chart {
+    static func loadChart(
+        _ path: String, templatesFound: ((_ chartName: String, _ templates: [ChartFile]) -> Void)? = nil
+    ) throws(TemplateFailure) -> Chart {
         guard FileSystem.exists(path) else {
             // Helm then treats the argument as a chart reference in a repository.
             if let slash = path.firstIndex(of: "/") {
@@ -257,7 +286,7 @@ public enum TemplateAction {
             throw TemplateFailure("non-absolute URLs should be in form of repo_name/path_to_chart, got: \(path)")
         }
         do {
-            return try ChartLoader.load(path: path)
+            return try ChartLoader.load(path: path, templatesFound: templatesFound)
         } catch {
             throw TemplateFailure(error)
         }
