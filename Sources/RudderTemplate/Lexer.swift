@@ -16,6 +16,8 @@ struct Lexer {
     private var queuedNext: Token?
     private var overflow: [Token] = []
     private var finished = false
+    /// The message of the `.error` token that ended the input (at most one).
+    private(set) var errorMessage = ""
     /// Whether `break`/`continue` are keywords (always in Go 1.25 inside range; the parser checks).
     let breakAndContinueAreKeywords = true
 
@@ -39,7 +41,7 @@ struct Lexer {
                 queuedNext = overflow.isEmpty ? nil : overflow.removeFirst()
                 return token
             }
-            if finished { return Token(kind: .eof, offset: input.count, text: "", line: line, end: input.count) }
+            if finished { return Token(kind: .eof, offset: input.count, line: line, end: input.count) }
             if insideAction { lexInsideAction() } else { lexText() }
         }
     }
@@ -63,23 +65,7 @@ struct Lexer {
     }
 
     private mutating func emit(_ kind: TokenKind) {
-        // Text tokens carry only their byte range: the parser slices the input.
-        // Punctuation has one spelling: a literal costs no decoding.
-        let tokenText: String
-        switch kind {
-        case .text: tokenText = ""
-        case .leftDelimiter: tokenText = "{{"
-        case .rightDelimiter: tokenText = "}}"
-        case .pipe: tokenText = "|"
-        case .assign: tokenText = "="
-        case .declare: tokenText = ":="
-        case .leftParenthesis: tokenText = "("
-        case .rightParenthesis: tokenText = ")"
-        case .dot: tokenText = "."
-        case .space where position == start + 1 && input[start] == 0x20: tokenText = " "
-        default: tokenText = text(start, position)
-        }
-        enqueue(Token(kind: kind, offset: start, text: tokenText, line: startLine, end: position))
+        enqueue(Token(kind: kind, offset: start, line: startLine, end: position))
         advanceStart()
     }
 
@@ -94,8 +80,16 @@ struct Lexer {
     }
 
     private mutating func advanceStart() {
-        if position > start {
+        if position - start > 16 {
             line += Lexer.newlineCount(input, from: start, to: position)
+        } else {
+            // Most tokens are short: count without a memchr call.
+            var index = start
+            let end = min(position, input.count)
+            while index < end {
+                if input[index] == 0x0A { line += 1 }
+                index += 1
+            }
         }
         start = position
         startLine = line
@@ -104,7 +98,8 @@ struct Lexer {
     private mutating func ignore() { advanceStart() }
 
     private mutating func fail(_ message: String) {
-        enqueue(Token(kind: .error, offset: start, text: message, line: startLine, end: position))
+        errorMessage = message
+        enqueue(Token(kind: .error, offset: start, line: startLine, end: position))
         finished = true
     }
 

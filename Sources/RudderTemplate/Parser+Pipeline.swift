@@ -23,12 +23,16 @@ extension Parser {
             if following.kind == .assign || following.kind == .declare {
                 isAssign = following.kind == .assign
                 _ = nextNonSpace()
-                declarationNames.append(variable.text)
-                variables.append(variable.text)
-            } else if following.kind == .char && following.text == "," {
+                let index = nameIndex(variable, from: variable.offset)
+                let name = names.name(index)
+                declarationNames.append(name)
+                variables.append(name)
+            } else if following.kind == .char && isComma(following) {
                 _ = nextNonSpace()
-                declarationNames.append(variable.text)
-                variables.append(variable.text)
+                let index = nameIndex(variable, from: variable.offset)
+                let name = names.name(index)
+                declarationNames.append(name)
+                variables.append(name)
                 if context == "range" && declarationNames.count < 2 {
                     switch peekNonSpace().kind {
                     case .variable, .rightDelimiter, .rightParenthesis:
@@ -121,9 +125,9 @@ extension Parser {
     }
 
     /// Consumes the `.Field` tokens that follow, appending their names.
-    private mutating func appendFields(to names: inout [String]) {
-        names.reserveCapacity(names.count + 4)
-        while peek().kind == .field { names.append(Parser.fieldName(next())) }
+    private mutating func appendFields(to fields: inout [String]) {
+        fields.reserveCapacity(fields.count + 4)
+        while peek().kind == .field { fields.append(fieldName(next())) }
     }
 
     /// term: literal | identifier | '.' | '.Field' | '$var' | '(' pipeline ')'
@@ -131,23 +135,28 @@ extension Parser {
         let token = nextNonSpace()
         switch token.kind {
         case .identifier:
-            if !isFunction(token.text) {
-                throw error("function \(GoQuote.quote(token.text)) not defined", line: token.line)
+            let index = nameIndex(token, from: token.offset)
+            let name = names.name(index)
+            let check = isFunction
+            if !names.isFunction(index, check) {
+                throw error("function \(GoQuote.quote(name)) not defined", line: token.line)
             }
-            return .identifier(offset: token.offset, name: token.text)
+            return .identifier(offset: token.offset, name: name)
         case .dot: return .dot(offset: token.offset)
         case .keywordNil: return .nil(offset: token.offset)
         case .variable:
-            if !variables.contains(token.text) {
-                throw error("undefined variable \(GoQuote.quote(token.text))", line: token.line)
+            let index = nameIndex(token, from: token.offset)
+            let name = names.name(index)
+            if !variables.contains(name) {
+                throw error("undefined variable \(GoQuote.quote(name))", line: token.line)
             }
-            return .variable(offset: token.offset, name: token.text, fields: [])
-        case .field: return .field(offset: token.offset, names: [Parser.fieldName(token)])
-        case .bool: return .bool(offset: token.offset, value: token.text == "true")
+            return .variable(offset: token.offset, name: name, fields: [])
+        case .field: return .field(offset: token.offset, names: [fieldName(token)])
+        case .bool: return .bool(offset: token.offset, value: token.end - token.offset == 4)
         case .charConstant, .number: return .number(try number(token))
         case .leftParenthesis: return .pipeline(try pipeline("parenthesized pipeline", end: .rightParenthesis))
         case .string, .rawString:
-            return .string(offset: token.offset, quoted: token.text, value: try unquote(token))
+            return .string(offset: token.offset, quoted: text(token), value: try unquote(token))
         default:
             backup()
             return nil
@@ -168,18 +177,26 @@ extension Parser {
     }
 
     /// A field token's name: its text after the leading `.` (an ASCII byte).
-    static func fieldName(_ token: Token) -> String {
-        String(Substring(token.text.utf8.dropFirst()))
+    mutating func fieldName(_ token: Token) -> String {
+        // The index first: `names` is read after the call that may grow it.
+        let index = nameIndex(token, from: token.offset + 1)
+        return names.name(index)
+    }
+
+    /// Whether a `.char` token is a comma.
+    func isComma(_ token: Token) -> Bool {
+        token.end == token.offset + 1 && sourceByte(token.offset) == 0x2C
     }
 
     /// Interprets a number or character literal as Go's `newNumber` does.
     func number(_ token: Token) throws(TemplateError) -> NumberLiteral {
-        var n = NumberLiteral(offset: token.offset, text: token.text)
+        let text = self.text(token)
+        var n = NumberLiteral(offset: token.offset, text: text)
         if token.kind == .charConstant {
-            guard let (scalar, rest) = GoQuote.unquoteCharacter(Substring(token.text.dropFirst()), quote: "'") else {
+            guard let (scalar, rest) = GoQuote.unquoteCharacter(Substring(text.dropFirst()), quote: "'") else {
                 throw error("invalid syntax", line: token.line)
             }
-            guard rest == "'" else { throw error("malformed character constant: \(token.text)", line: token.line) }
+            guard rest == "'" else { throw error("malformed character constant: \(text)", line: token.line) }
             n.isCharacter = true
             n.isInt = true
             n.isFloat = true
@@ -187,7 +204,6 @@ extension Parser {
             n.floatValue = Double(scalar)
             return n
         }
-        let text = token.text
         if let value = Parser.plainDecimal(text) {
             // Plain decimal digits (most literals: `trunc 63`, `nindent 4`): an int.
             n.isInt = true

@@ -8,8 +8,10 @@ struct Parser {
     private let parseName: String
     let isFunction: @Sendable (String) -> Bool
     /// Go's three-token look-ahead buffer: `tokens[peekCount - 1]` is next.
-    private var tokens = [Token](repeating: Token(kind: .eof, offset: 0, text: "", line: 1), count: 3)
+    private var tokens = [Token](repeating: Token(kind: .eof, offset: 0, line: 1), count: 3)
     private var peekCount = 0
+    /// Names met so far, each decoded once.
+    var names = NameTable()
     /// Variables in scope, innermost last.
     var variables: [String] = ["$"]
     private var rangeDepth = 0
@@ -88,19 +90,18 @@ struct Parser {
     }
 
     func unexpected(_ token: Token, _ context: String) -> TemplateError {
-        var token = token
-        if token.kind == .text { token.text = sourceText(token) }
+        let text = self.text(token)
         if token.kind == .error {
             var extra = ""
             if actionLine != 0 && actionLine != token.line {
                 extra = " in action started at \(parseName):\(actionLine)"
-                if token.text.hasSuffix(" action") {
+                if text.hasSuffix(" action") {
                     extra = String(extra.dropFirst(" in action".count))
                 }
             }
-            return error(token.text + extra, line: token.line)
+            return error(text + extra, line: token.line)
         }
-        return error("unexpected \(token.quoted) in \(context)", line: token.line)
+        return error("unexpected \(token.quoted(text: text)) in \(context)", line: token.line)
     }
 
     private mutating func expect(_ kind: TokenKind, _ context: String) throws(TemplateError) -> Token {
@@ -303,7 +304,25 @@ struct Parser {
         }
     }
 
-    /// The source text of `token` (a `.text` token carries none of its own).
+    /// The text of `token`: its bytes of the source, or an error token's message.
+    func text(_ token: Token) -> String {
+        if token.kind == .error { return lexer.errorMessage }
+        return sourceText(token)
+    }
+
+    /// The name spelled by `token`'s bytes from `offset` on (interned per parse).
+    mutating func nameIndex(_ token: Token, from offset: Int) -> Int {
+        let count = source.bytes.count
+        let end = min(max(token.end, 0), count)
+        return names.index(source.bytes, from: min(max(offset, 0), end), to: end)
+    }
+
+    /// The source byte at `offset` (0 outside the source).
+    func sourceByte(_ offset: Int) -> UInt8 {
+        offset >= 0 && offset < source.bytes.count ? source.bytes[offset] : 0
+    }
+
+    /// The source bytes of `token`, as a String.
     func sourceText(_ token: Token) -> String {
         let end = min(max(token.end, token.offset), source.bytes.count)
         return String(decoding: source.bytes[token.offset..<end], as: UTF8.self)
@@ -311,12 +330,12 @@ struct Parser {
 
     func unquote(_ token: Token) throws(TemplateError) -> String {
         if token.kind == .rawString {
-            var bytes = Array(token.text.utf8.dropFirst().dropLast())
+            var bytes = Array(text(token).utf8.dropFirst().dropLast())
             bytes.removeAll { $0 == 0x0D }
             return String(decoding: bytes, as: UTF8.self)
         }
         if let plain = plainStringBody(token) { return plain }
-        guard let s = GoQuote.unquote(token.text) else { throw error("invalid syntax", line: token.line) }
+        guard let s = GoQuote.unquote(text(token)) else { throw error("invalid syntax", line: token.line) }
         return s
     }
 
@@ -324,7 +343,7 @@ struct Parser {
     /// sliced from the source bytes; nil when Go's unquoting is needed.
     private func plainStringBody(_ token: Token) -> String? {
         guard token.kind == .string, token.offset >= 0, token.end <= source.bytes.count,
-            token.end - token.offset >= 2, token.end - token.offset == token.text.utf8.count
+            token.end - token.offset >= 2
         else { return nil }
         let bytes = source.bytes
         guard bytes[token.offset] == 0x22, bytes[token.end - 1] == 0x22 else { return nil }

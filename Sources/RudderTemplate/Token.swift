@@ -1,6 +1,6 @@
 import RudderCore
 /// The kinds of token the template lexer produces (Go's `itemType`).
-enum TokenKind: Sendable, Equatable {
+enum TokenKind: UInt8, Sendable, Equatable {
     case error  // text is the message
     case eof
     case text
@@ -52,19 +52,20 @@ enum TokenKind: Sendable, Equatable {
     ]
 }
 
-/// A token: its kind, its byte offset in the template text, its text, and
-/// the 1-based line it starts on (Go's parser reports errors by token line).
-/// A `.text` token's `text` is empty: its bytes are `offset..<end` of the input.
+/// A token: its kind, its byte range in the template text and the 1-based
+/// line it starts on (Go's parser reports errors by token line). A token holds
+/// no String: its text is `offset..<end` of the input (the parser slices it
+/// only where it needs one), so tokens are copied as plain bytes. An `.error`
+/// token's message is the lexer's `errorMessage`.
 struct Token: Sendable {
     var kind: TokenKind
     var offset: Int
-    var text: String
     var line: Int
     /// The byte offset just past the token.
     var end: Int = 0
 
-    /// Go's `item.String()`, as parse errors quote tokens.
-    var quoted: String {
+    /// Go's `item.String()`, as parse errors quote tokens; `text` is the token's text.
+    func quoted(text: String) -> String {
         switch kind {
         case .eof: return "EOF"
         case .error: return text
