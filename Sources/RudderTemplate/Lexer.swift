@@ -10,11 +10,14 @@ struct Lexer {
     private var startLine = 1
     private var insideAction = false
     private var parenthesisDepth = 0
-    /// Tokens lexed but not yet returned, in order: `queued`, `queuedNext`,
-    /// then `overflow` (one lexing step emits at most two, so it stays empty).
-    private var queued: Token?
-    private var queuedNext: Token?
+    /// Tokens lexed but not yet returned: `queuedCount` of them in `first`,
+    /// `second`, then `overflow` (one lexing step emits at most two, so it
+    /// stays empty); `nextQueued` is the next to return.
+    private var first = Token(kind: .eof, offset: 0, line: 1)
+    private var second = Token(kind: .eof, offset: 0, line: 1)
     private var overflow: [Token] = []
+    private var queuedCount = 0
+    private var nextQueued = 0
     private var finished = false
     /// The message of the `.error` token that ended the input (at most one).
     private(set) var errorMessage = ""
@@ -36,10 +39,25 @@ struct Lexer {
 
     mutating func next() -> Token {
         while true {
-            if let token = queued {
-                queued = queuedNext
-                queuedNext = overflow.isEmpty ? nil : overflow.removeFirst()
-                return token
+            if nextQueued < queuedCount {
+                let index = nextQueued
+                nextQueued += 1
+                if nextQueued == queuedCount && queuedCount <= 2 {
+                    nextQueued = 0
+                    queuedCount = 0
+                }
+                switch index {
+                case 0: return first
+                case 1: return second
+                default:
+                    let token = overflow[index - 2]
+                    if nextQueued == queuedCount {
+                        nextQueued = 0
+                        queuedCount = 0
+                        overflow.removeAll(keepingCapacity: true)
+                    }
+                    return token
+                }
             }
             if finished { return Token(kind: .eof, offset: input.count, line: line, end: input.count) }
             if insideAction { lexInsideAction() } else { lexText() }
@@ -50,10 +68,9 @@ struct Lexer {
 
     private func byte(at index: Int) -> UInt8? { index < input.count ? input[index] : nil }
 
-    private func hasPrefix(_ prefix: [UInt8], at index: Int) -> Bool {
-        guard index >= 0, index + prefix.count <= input.count else { return false }
-        for i in 0..<prefix.count where input[index + i] != prefix[i] { return false }
-        return true
+    /// Whether `}}` starts at `index`.
+    private func hasRightDelimiter(at index: Int) -> Bool {
+        index >= 0 && index + 1 < input.count && input[index] == 0x7D && input[index + 1] == 0x7D
     }
 
     static func isSpace(_ b: UInt8?) -> Bool {
@@ -66,17 +83,23 @@ struct Lexer {
 
     private mutating func emit(_ kind: TokenKind) {
         enqueue(Token(kind: kind, offset: start, line: startLine, end: position))
-        advanceStart()
+        switch kind {
+        case .text, .space, .rawString:
+            advanceStart()
+        default:
+            // No other token can hold a newline (quoted strings and character
+            // constants end at one with an error).
+            start = position
+        }
     }
 
     private mutating func enqueue(_ token: Token) {
-        if queued == nil {
-            queued = token
-        } else if queuedNext == nil {
-            queuedNext = token
-        } else {
-            overflow.append(token)
+        switch queuedCount {
+        case 0: first = token
+        case 1: second = token
+        default: overflow.append(token)
         }
+        queuedCount += 1
     }
 
     private mutating func advanceStart() {
@@ -141,10 +164,10 @@ struct Lexer {
 
     /// Whether a right delimiter (optionally trim-marked) starts at `position`.
     private func atRightDelimiter() -> (delimiter: Bool, trim: Bool) {
-        if hasRightTrimMarker(at: position) && hasPrefix(Lexer.rightDelimiter, at: position + 2) {
+        if hasRightTrimMarker(at: position) && hasRightDelimiter(at: position + 2) {
             return (true, true)
         }
-        if hasPrefix(Lexer.rightDelimiter, at: position) { return (true, false) }
+        if hasRightDelimiter(at: position) { return (true, false) }
         return (false, false)
     }
 
@@ -292,7 +315,7 @@ struct Lexer {
         var count = 0
         while Lexer.isSpace(byte(at: position)) { position += 1; count += 1 }
         // A trim-marked right delimiter: " -}}" where the space is the last one.
-        if hasRightTrimMarker(at: position - 1) && hasPrefix(Lexer.rightDelimiter, at: position + 1) {
+        if hasRightTrimMarker(at: position - 1) && hasRightDelimiter(at: position + 1) {
             position -= 1
             if count == 1 {
                 lexRightDelimiter()
@@ -310,21 +333,24 @@ struct Lexer {
             UInt8(ascii: ")"), UInt8(ascii: "("):
             return true
         default:
-            return hasPrefix(Lexer.rightDelimiter, at: position)
+            return hasRightDelimiter(at: position)
         }
     }
 
     private mutating func absorbAlphaNumerics() {
         // ASCII letters, digits and '_' without decoding; other scalars decoded.
-        while position < input.count {
-            let b = input[position]
+        var index = position
+        defer { position = index }
+        let count = input.count
+        while index < count {
+            let b = input[index]
             if b < 0x80 {
-                guard b == 0x5F || (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) else { return }
-                position += 1
+                guard b == 0x5F || (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) else { return }
+                index += 1
                 continue
             }
-            guard let (s, w) = scalar(at: position), Lexer.isAlphaNumeric(s) else { return }
-            position += w
+            guard let (s, w) = scalar(at: index), Lexer.isAlphaNumeric(s) else { return }
+            index += w
         }
     }
 

@@ -7,8 +7,11 @@ struct Parser {
     private let source: SourceText
     private let parseName: String
     let isFunction: @Sendable (String) -> Bool
-    /// Go's three-token look-ahead buffer: `tokens[peekCount - 1]` is next.
-    private var tokens = [Token](repeating: Token(kind: .eof, offset: 0, line: 1), count: 3)
+    /// Go's three-token look-ahead buffer (`token0`, `token1`, `token2`):
+    /// the one numbered `peekCount - 1` is next.
+    private var token0 = Token(kind: .eof, offset: 0, line: 1)
+    private var token1 = Token(kind: .eof, offset: 0, line: 1)
+    private var token2 = Token(kind: .eof, offset: 0, line: 1)
     private var peekCount = 0
     /// Names met so far, each decoded once.
     var names = NameTable()
@@ -35,8 +38,20 @@ struct Parser {
     // MARK: - Token stream
 
     mutating func next() -> Token {
-        if peekCount > 0 { peekCount -= 1 } else { tokens[0] = lexer.next() }
-        return tokens[peekCount]
+        switch peekCount {
+        case 0:
+            token0 = lexer.next()
+            return token0
+        case 1:
+            peekCount = 0
+            return token0
+        case 2:
+            peekCount = 1
+            return token1
+        default:
+            peekCount = 2
+            return token2
+        }
     }
 
     /// Backs up one token.
@@ -44,22 +59,27 @@ struct Parser {
 
     /// Backs up two tokens: `first` is returned next, then the last token read.
     mutating func backup2(_ first: Token) {
-        tokens[1] = first
+        token1 = first
         peekCount = 2
     }
 
     /// Backs up three tokens: `first`, then `second`, then the last token read.
     mutating func backup3(_ first: Token, _ second: Token) {
-        tokens[1] = second
-        tokens[2] = first
+        token1 = second
+        token2 = first
         peekCount = 3
     }
 
     mutating func peek() -> Token {
-        if peekCount > 0 { return tokens[peekCount - 1] }
-        peekCount = 1
-        tokens[0] = lexer.next()
-        return tokens[0]
+        switch peekCount {
+        case 0:
+            peekCount = 1
+            token0 = lexer.next()
+            return token0
+        case 1: return token0
+        case 2: return token1
+        default: return token2
+        }
     }
 
     mutating func nextNonSpace() -> Token {
@@ -85,7 +105,7 @@ struct Parser {
 
     func error(_ message: String, line: Int? = nil) -> TemplateError {
         TemplateError(
-            phase: .parse, templateName: parseName, line: line ?? tokens[0].line, column: nil,
+            phase: .parse, templateName: parseName, line: line ?? token0.line, column: nil,
             nodeText: nil, message: message)
     }
 
