@@ -108,4 +108,84 @@ import _RudderTestSupport
         // A remover that never got a folder finishes at once.
         FolderRemover().finish()
     }
+
+    static func inode(_ path: String) -> UInt {
+        var info = stat()
+        return lstat(path, &info) == 0 ? UInt(info.st_ino) : 0
+    }
+
+    static func render(_ releases: [BatchRelease], into out: String, _ layout: BatchOutputLayout) async -> BatchSummary {
+        await BatchRenderer.run(releases, options: BatchOptions(outputDirectory: out, layout: layout)) { _, _ in }
+    }
+
+    /// A re-render whose output is the same leaves the folder as it is (same
+    /// inodes); any difference (bytes, an extra file, a mode, a link) replaces it.
+    @Test(arguments: BatchOutputLayout.allCases)
+    func unchangedOutputIsLeftAsItIs(_ layout: BatchOutputLayout) async throws {
+        let out = try FileSystemHelper.temporaryDirectory()
+        defer { FileSystem.removeTree(out) }
+        let releases = [
+            BatchRenderTests.switchRelease("a", fail: false, namespace: "one"),
+            BatchRenderTests.switchRelease("b", fail: false, namespace: "one"),
+        ]
+        #expect(await Self.render(releases, into: out, layout).failed == 0)
+        let before = BatchRenderTests.snapshot(out)
+        let file = try #require(before.keys.sorted().first { $0.hasPrefix("a/") })
+        let folderInode = Self.inode(out + "/a")
+        let fileInode = Self.inode(out + "/" + file)
+
+        #expect(await Self.render(releases, into: out, layout).failed == 0)
+        #expect(BatchRenderTests.snapshot(out) == before)
+        #expect(Self.inode(out + "/a") == folderInode, "unchanged release a is not rewritten")
+        #expect(Self.inode(out + "/" + file) == fileInode)
+
+        // Each tampering makes the next run replace the folder with the right output.
+        let tamperings: [(String, () throws -> Void)] = [
+            ("same size, other bytes", {
+                let text = try FileSystem.readText(out + "/" + file)
+                try FileSystemHelper.write(out + "/" + file, Array(String(text.reversed()).utf8))
+            }),
+            ("an extra file", { try FileSystemHelper.write(out + "/a/extra.yaml", Array("x: 1".utf8)) }),
+            ("another mode", { _ = chmod(out + "/" + file, 0o600) }),
+            ("a link instead of the file", {
+                let target = out + "/elsewhere.yaml"
+                try FileSystemHelper.write(target, Array((before[file] ?? "").utf8))
+                FileSystem.removeTree(out + "/" + file)
+                FileSystemHelper.symlink(target, out + "/" + file)
+            }),
+            ("a missing file", { FileSystem.removeTree(out + "/" + file) }),
+        ]
+        for (what, tamper) in tamperings {
+            try tamper()
+            FileSystem.removeTree(out + "/elsewhere.yaml")
+            let tamperedInode = Self.inode(out + "/a")
+            #expect(await Self.render(releases, into: out, layout).failed == 0)
+            #expect(BatchRenderTests.snapshot(out) == before, "\(what)")
+            #expect(Self.inode(out + "/a") != tamperedInode, "\(what): the folder is replaced")
+            var info = stat()
+            #expect(lstat(out + "/" + file, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG, "\(what)")
+            #expect(info.st_mode & 0o777 != 0o600, "\(what)")
+        }
+    }
+
+    @Test func unchangedOutputNeedsTheSameFilesAndBytes() throws {
+        let base = try FileSystemHelper.temporaryDirectory()
+        defer { FileSystem.removeTree(base) }
+        let check = try #require(UnchangedOutput.forThisProcess())
+        try FileSystem.createDirectory(base + "/r/c/templates")
+        _ = chmod(base + "/r", check.releaseFolderMode)
+        try FileSystemHelper.write(base + "/r/c/templates/a.yaml", Array("a: 1\n".utf8))
+        try FileSystemHelper.write(base + "/r/c/templates/b.yaml", Array("".utf8))
+        _ = chmod(base + "/r/c/templates/a.yaml", check.fileMode)
+        _ = chmod(base + "/r/c/templates/b.yaml", check.fileMode)
+        let files = [("c/templates/a.yaml", "a: 1\n"), ("c/templates/b.yaml", "")]
+        #expect(check.holds(files.map { (path: $0.0, content: $0.1) }, target: base + "/r"))
+        #expect(!check.holds([(path: "c/templates/a.yaml", content: "a: 1\n")], target: base + "/r"))
+        #expect(!check.holds(files.map { (path: $0.0, content: $0.1 + " ") }, target: base + "/r"))
+        #expect(!check.holds([(path: "c/templates/a.yaml", content: "a: 2\n"), (path: "c/templates/b.yaml", content: "")], target: base + "/r"))
+        #expect(!check.holds(files.map { (path: $0.0, content: $0.1) }, target: base + "/missing"))
+        // A pipe where a file should be is refused without being opened.
+        FileSystemHelper.fifo(base + "/r/c/templates/c.yaml")
+        #expect(!check.holds(files.map { (path: $0.0, content: $0.1) } + [(path: "c/templates/c.yaml", content: "")], target: base + "/r"))
+    }
 }
