@@ -92,6 +92,7 @@ let package = Package(
             name: "rudder",
             dependencies: [
                 "RudderChart",
+                "CPosix",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: releaseSettings,

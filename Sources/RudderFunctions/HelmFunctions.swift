@@ -100,8 +100,14 @@ struct Registrar {
         _ name: String, _ parameters: [ParameterType], variadic: ParameterType? = nil,
         _ body: @escaping @Sendable ([Value]) throws -> Value
     ) {
-        registry.register(name, TemplateFunction(parameters, variadic: variadic, body))
+        registry.register(
+            name, TemplateFunction(parameters, variadic: variadic, isPure: !Registrar.impureNames.contains(name), body))
     }
+
+    /// The functions of this library whose result is not given by their
+    /// arguments alone: the clock, randomness, the network and the cluster.
+    /// (The crypto family registers its own, all impure by default.)
+    static let impureNames: Set<String> = ["now", "ago", "shuffle", "getHostByName", "lookup"]
 
     /// Registers `name` as another name for the already registered `original`.
     mutating func alias(_ name: String, _ original: String) {

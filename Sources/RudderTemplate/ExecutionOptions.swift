@@ -37,6 +37,9 @@ public struct ExecutionOptions: Sendable {
     public var deadlineNanoseconds: UInt64?
     /// The name Helm gives the root template (`gotpl`), quoted by include errors.
     public var rootTemplateName = "gotpl"
+    /// Reuse an `include`'s output when executing it again provably gives the
+    /// same output (see `IncludeMemo`); off only to compare against.
+    public var memoizeIncludes = true
 
     public init() {}
 

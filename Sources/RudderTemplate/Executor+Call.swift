@@ -103,6 +103,7 @@ extension Executor {
                 throw self.error("error calling \(name): \(error)", cause: .function)
             }
         case .registered(let function, _, let kind):
+            if !function.isPure { impureCalls += 1 }
             do {
                 let result = try callRegistered(function, name: name, kind: kind, values)
                 try checkSize(of: result, from: name)
@@ -128,6 +129,7 @@ extension Executor {
             current = before
             return result
         case .tpl:
+            impureCalls += 1
             let before = current
             current = callSite
             let result = try tpl(text: values[0].value.stringValue ?? "", data: values[1])

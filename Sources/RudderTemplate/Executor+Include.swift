@@ -17,9 +17,86 @@ extension Executor {
         if depth >= options.maxCallDepth {
             throw error("error calling include: exceeded maximum template depth (\(options.maxCallDepth))", cause: .limit)
         }
-        return Evaluated(.string(try captureOutput(label: "include") { () throws(ExecutionSignal) in
+        var parts: [IncludeMemo.Part] = []
+        guard options.memoizeIncludes, overlay.isEmpty,
+            references.includeMemo.flatten(data.value, into: &parts)
+        else {
+            return Evaluated(.string(try includeOutput(target, data: data)))
+        }
+        if let entry = references.includeMemo.find(name, parts: parts, boxed: data.boxed, missingKey: options.missingKey),
+            reuse(entry)
+        {
+            return Evaluated(.string(entry.output))
+        }
+        return Evaluated(.string(try rememberedInclude(name, target, data: data, parts: parts)))
+    }
+
+    private func includeOutput(_ target: ParsedTemplate, data: Evaluated) throws(ExecutionSignal) -> String {
+        includeNesting += 1
+        if includeNesting > nestingHighWater { nestingHighWater = includeNesting }
+        defer { includeNesting -= 1 }
+        return try captureOutput(label: "include") { () throws(ExecutionSignal) in
             try runTemplate(target, dot: data)
-        }))
+        }
+    }
+
+    /// Takes a remembered result as if the include had run again, unless a
+    /// limit would stop that run (then it runs, and fails where it fails).
+    private func reuse(_ entry: IncludeMemo.Entry) -> Bool {
+        let innerDepth = depth + entry.depthUsed
+        guard steps + entry.steps <= options.maxSteps,
+            totalOutput + entry.bytes <= options.maxOutputBytes,
+            innerDepth < options.maxCallDepth, innerDepth < options.maxTemplateDepth,
+            includeNesting + entry.nestingUsed < options.includeRecursionLimit
+        else { return false }
+        // The clock is read where `step()` would have read it: when a multiple of 1024 steps is passed.
+        if let deadline = options.deadlineNanoseconds, (steps + entry.steps) >> 10 != steps >> 10,
+            ExecutionOptions.monotonicNanoseconds() > deadline
+        {
+            return false
+        }
+        steps += entry.steps
+        totalOutput += entry.bytes
+        if innerDepth > depthHighWater { depthHighWater = innerDepth }
+        if includeNesting + entry.nestingUsed > nestingHighWater { nestingHighWater = includeNesting + entry.nestingUsed }
+        if entry.exposesRoot, let root = references.includeMemo.root { root.exposures += 1 }
+        references.includeMemo.countHit()
+        return true
+    }
+
+    /// Runs the include and remembers its output when that is sound (see `IncludeMemo`).
+    private func rememberedInclude(
+        _ name: String, _ target: ParsedTemplate, data: Evaluated, parts: [IncludeMemo.Part]
+    ) throws(ExecutionSignal) -> String {
+        let epoch = references.includeMemo.begin()
+        let startImpure = impureCalls
+        let startSteps = steps
+        let startBytes = totalOutput
+        let startDepth = depth
+        let startNesting = includeNesting
+        let savedDepthHighWater = depthHighWater
+        let savedNestingHighWater = nestingHighWater
+        depthHighWater = depth
+        nestingHighWater = includeNesting
+        let root = references.includeMemo.root
+        let startExposures = root?.exposures ?? 0
+        defer {
+            depthHighWater = max(depthHighWater, savedDepthHighWater)
+            nestingHighWater = max(nestingHighWater, savedNestingHighWater)
+        }
+        let output = try includeOutput(target, data: data)
+        guard impureCalls == startImpure, references.includeMemo.epoch == epoch, overlay.isEmpty else { return output }
+        let exposed = (root?.exposures ?? 0) != startExposures
+        let hasRoot = parts.contains { if case .root = $0 { return true } else { return false } }
+        let classWide = hasRoot && !exposed && !references.includeMemo.rootMutated
+        references.includeMemo.remember(
+            name,
+            IncludeMemo.Entry(
+                parts: classWide ? parts : IncludeMemo.pinned(parts), boxed: data.boxed, classWide: classWide,
+                missingKey: options.missingKey, output: output, steps: steps - startSteps, bytes: totalOutput - startBytes,
+                depthUsed: depthHighWater - startDepth, nestingUsed: nestingHighWater - startNesting,
+                exposesRoot: exposed))
+        return output
     }
 
     /// Counts one more nested call unless `limit` is already exceeded; returns the count before.

@@ -28,7 +28,7 @@ extension Executor {
                     }
                 }
             }
-            return .object(MapReference(map))
+            return .object(MapReference(map, serial: references.includeMemo.nextSerial()))
         case .list(var items):
             var used: Set<ObjectIdentifier> = []
             for index in items.indices {
@@ -45,17 +45,23 @@ extension Executor {
                     }
                 }
             }
-            return MapReferences.boxed(.list(items))
+            return references.box(.list(items))
         default:
-            return MapReferences.boxed(result)
+            return references.box(result)
         }
     }
 
     /// `value` as plain data for a function body or a comparison.
     func plain(_ value: Value) -> Value { MapReferences.plain(value, epoch: references.epoch) }
 
-    /// The data of an execution's root: maps become references.
-    func enterRoot(_ data: Value) -> Evaluated { Evaluated(MapReferences.boxed(data)) }
+    /// The data of an execution's root: maps become references; a map becomes
+    /// the current file's dot (see `IncludeMemo`).
+    func enterRoot(_ data: Value) -> Evaluated {
+        guard case .map(let map) = data else { return Evaluated(references.box(data)) }
+        let root = MapReference(map, serial: references.includeMemo.nextSerial())
+        references.includeMemo.enterRoot(root, data: map)
+        return Evaluated(.object(root))
+    }
 
     /// Go template truth, a reference counting as the map it holds.
     static func truth(_ value: Value) -> Bool {
@@ -120,7 +126,7 @@ extension Executor {
 
     /// A builtin's result: a map becomes a new reference.
     private func entering(_ result: Evaluated) -> Evaluated {
-        Evaluated(MapReferences.boxed(result.value), boxed: result.boxed)
+        Evaluated(references.box(result.value), boxed: result.boxed)
     }
 
     /// Calls a registered function: the body sees plain data (except where the
@@ -147,7 +153,7 @@ extension Executor {
             }
             if kind == .merging {
                 let result = try function.body(raw.map(plain))
-                guard case .map(let merged) = result else { return MapReferences.boxed(result) }
+                guard case .map(let merged) = result else { return references.box(result) }
                 let sources = raw.dropFirst().compactMap { value -> MapReference? in
                     guard let source = MapReference.of(value) else { return nil }
                     return source
@@ -163,7 +169,7 @@ extension Executor {
                 if case .list = arguments[index] { continue }
                 arguments[index] = plain(arguments[index])
             }
-            return MapReferences.boxed(try function.body(arguments))
+            return references.box(try function.body(arguments))
         }
         let arguments = raw.map(plain)
         let result = try function.body(arguments)
@@ -176,7 +182,7 @@ extension Executor {
                 if MapReference.of(raw[index]) != nil { return raw[index] }
             }
         }
-        return MapReferences.boxed(result)
+        return references.box(result)
     }
 }
 

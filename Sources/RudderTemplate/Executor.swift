@@ -90,6 +90,14 @@ final class Executor {
     var overlay: [String: ParsedTemplate] = [:]
     /// The map references of this execution (shared by a chart render's files).
     var references = MapReferences()
+    /// Calls of functions that are not pure (and of `tpl`) so far: an include
+    /// that made any is not remembered (`IncludeMemo`).
+    var impureCalls = 0
+    /// The deepest `depth` reached since the innermost remembered include started.
+    var depthHighWater = 0
+    /// Includes running now, and the most since the innermost remembered include started.
+    var includeNesting = 0
+    var nestingHighWater = 0
 
     init(set: TemplateSet, functions: FunctionRegistry, options: ExecutionOptions, template: ParsedTemplate) {
         self.set = set
@@ -280,6 +288,7 @@ final class Executor {
         variables.append(("$", dot))
         variableBase = savedCount
         depth += 1
+        if depth > depthHighWater { depthHighWater = depth }
         defer {
             depth -= 1
             template = savedTemplate

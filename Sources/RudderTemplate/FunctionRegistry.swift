@@ -50,13 +50,19 @@ public struct TemplateFunction: Sendable {
     /// The element type of a trailing variadic parameter (`...interface{}`), if any.
     public var variadic: ParameterType?
     public var body: @Sendable ([Value]) throws -> Value
+    /// The result depends on the arguments only and the call has no effect
+    /// beyond it (no clock, randomness, network, logging): the engine may then
+    /// reuse an `include` that called it instead of executing it again.
+    /// False unless the registering code says so.
+    public var isPure: Bool
 
     public init(
-        _ parameters: [ParameterType], variadic: ParameterType? = nil,
+        _ parameters: [ParameterType], variadic: ParameterType? = nil, isPure: Bool = false,
         _ body: @escaping @Sendable ([Value]) throws -> Value
     ) {
         self.parameters = parameters
         self.variadic = variadic
+        self.isPure = isPure
         self.body = body
     }
 }

@@ -24,14 +24,30 @@ final class MapReference: TemplateObject, @unchecked Sendable {
     /// The plain map last computed, and the mutation epoch it belongs to.
     private var snapshotCache: [String: Value]?
     private var snapshotEpoch = -1
+    /// When the map entered execution, in its context's count of new maps (see
+    /// `MapReferences.nextSerial()`); 0: before any include could have been
+    /// remembered (the safe default). A child made lazily inherits its parent's.
+    let serial: Int
+    /// Set on the data of an execution's root (a chart file's dot).
+    var isRoot = false
+    /// The root's class: roots of one class differ in `.Template` only.
+    var rootClass = -1
+    /// How often `.Template` or the whole map of a root was read (for `IncludeMemo`).
+    var exposures = 0
 
-    init(_ storage: [String: Value]) { self.storage = storage }
+    init(_ storage: [String: Value], serial: Int = 0) {
+        self.storage = storage
+        self.serial = serial
+    }
 
     var goTypeName: String { "map[string]interface {}" }
     var goKindName: String { "map" }
 
     /// The raw entry (the executor uses `child(_:)`, which keeps identity).
-    func field(_ name: String) -> Value? { storage[name] }
+    func field(_ name: String) -> Value? {
+        if isRoot && name == "Template" { exposures += 1 }
+        return storage[name]
+    }
 
     var printed: String { Printer.format(.map(plainStorage(epoch: nil))) }
     var dataRepresentation: Value? { .map(plainStorage(epoch: nil)) }
@@ -40,18 +56,19 @@ final class MapReference: TemplateObject, @unchecked Sendable {
     /// The entry at `key`, made a reference (or a list of references) when it
     /// holds a map, and stored back so that the next access sees the same one.
     func child(_ key: String) -> Value? {
+        if isRoot && key == "Template" { exposures += 1 }
         guard let value = storage[key] else { return nil }
         switch value {
         case .map(let map):
             // Stored back as a reference: the next access finds the `.object`.
-            let reference = MapReference(map)
+            let reference = MapReference(map, serial: serial)
             reference.isShared = isShared
             let boxed = Value.object(reference)
             storage[key] = boxed
             return boxed
         case .list:
             if settled.contains(key) { return value }
-            let boxed = MapReferences.boxed(value, shared: isShared)
+            let boxed = MapReferences.boxed(value, serial: serial, shared: isShared)
             storage[key] = boxed
             settled.insert(key)
             return boxed
@@ -63,12 +80,14 @@ final class MapReference: TemplateObject, @unchecked Sendable {
 
     /// Every entry as `child(_:)` returns it (for `range`).
     func boxedStorage() -> [String: Value] {
+        if isRoot { exposures += 1 }
         for key in storage.keys where !settled.contains(key) { _ = child(key) }
         return storage
     }
 
     /// The entries as plain data (no references anywhere), cached per epoch.
     func plainStorage(epoch: Int?) -> [String: Value] {
+        if isRoot { exposures += 1 }
         if let epoch, epoch == snapshotEpoch, let snapshotCache { return snapshotCache }
         var plain: [String: Value] = [:]
         plain.reserveCapacity(storage.count)
@@ -138,12 +157,19 @@ public final class MapReferences: @unchecked Sendable {
     /// Whether an execution changed a map of the shared data (a `set` on
     /// `.Values` or a map inside it), which the executions after it would see.
     public private(set) var sharedDataChanged = false
+    /// The `include` results remembered so far (see `IncludeMemo`).
+    var includeMemo = IncludeMemo()
 
     public init() {}
+
+    /// How many `include` results executions with this context reused instead
+    /// of executing the include again.
+    public var includeReuses: Int { includeMemo.hits }
 
     func recordChange(of reference: MapReference, at key: String) {
         if reference.isShared { sharedDataChanged = true }
         if isRecording { undoLog.append((reference, key, reference.storage[key])) }
+        includeMemo.noteChange(of: reference)
     }
 
     /// Starts recording changes (before an execution that may be retried).
@@ -166,6 +192,7 @@ public final class MapReferences: @unchecked Sendable {
         }
         undoLog = []
         epoch += 1
+        includeMemo.forgetAll()
     }
 
     /// `value` with maps made references (a list's maps too), for data that
@@ -185,17 +212,26 @@ public final class MapReferences: @unchecked Sendable {
         return current
     }
 
+    /// `value` with its maps as new references of this context (each with a
+    /// new serial): for maps made during execution.
+    func box(_ value: Value) -> Value {
+        switch value {
+        case .map, .list: return MapReferences.boxed(value, serial: includeMemo.nextSerial())
+        default: return value
+        }
+    }
+
     /// A map as a new reference; a list with its maps as references; else
     /// unchanged. `shared`: the new references are part of shared data.
-    static func boxed(_ value: Value, shared: Bool = false) -> Value {
+    static func boxed(_ value: Value, serial: Int = 0, shared: Bool = false) -> Value {
         switch value {
         case .map(let map):
-            let reference = MapReference(map)
+            let reference = MapReference(map, serial: serial)
             reference.isShared = shared
             return .object(reference)
         case .list(let items):
             guard items.contains(where: needsBoxing) else { return value }
-            return .list(items.map { boxed($0, shared: shared) })
+            return .list(items.map { boxed($0, serial: serial, shared: shared) })
         default:
             return value
         }

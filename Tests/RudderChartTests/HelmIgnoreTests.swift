@@ -55,10 +55,14 @@ import Testing
     @Test func shortcutsAgreeWithTheGlobMatcher() throws {
         let patterns = [
             ".DS_Store", "*.swp", "*~", "*", "*.", "a/b", "*/b", "*b/c", "é.txt", "*é", "e\u{301}.txt", ".git", "*.tar.gz",
+            // Glob patterns: decided (false) only when the literal prefix is missing.
+            "templates/.?*", "ru[c-e]?er.txt", "a/*.txt", "x?y", "é?", "a\\*b",
         ]
         let subjects = [
             "", ".DS_Store", "a.swp", ".swp", "swp", "x/a.swp", "a~", "~", "a/b", "x/b", "xb/c", "x/yb/c", "é.txt",
             "e\u{301}.txt", "aé", "a/é", ".git", "x.git", "a.tar.gz", "tar.gz", "d/a.tar.gz", "a.", "b.swpx",
+            "templates/.x", "templates/.", "templates/a", "template", "rucker.txt", "ruder.txt", "a/b.txt", "a/.txt",
+            "xzy", "xy", "éa", "é", "a*b", "a\\b",
         ]
         for pattern in patterns {
             let scalars = Array(pattern.unicodeScalars)[...]

@@ -14,7 +14,7 @@ public struct HelmIgnore: Sendable {
         /// Match the base name only (no `/` in the pattern).
         var baseNameOnly: Bool
         /// How the pattern matches without the general glob matcher, when it can.
-        var shortcut: Shortcut = .glob
+        var shortcut: Shortcut = .glob(prefix: [])
     }
 
     /// Most rules are a plain name (`.DS_Store`) or `*` and a plain suffix (`*.swp`):
@@ -24,7 +24,9 @@ public struct HelmIgnore: Sendable {
         case literal([UInt8])
         /// `*` then no metacharacter: the subject ends with the suffix and no `/` comes before it.
         case starSuffix([UInt8])
-        case glob
+        /// The general matcher decides, for subjects that start with the
+        /// pattern's literal prefix (the bytes before its first metacharacter).
+        case glob(prefix: [UInt8])
 
         init(pattern: String) {
             let bytes = Array(pattern.utf8)
@@ -36,7 +38,8 @@ public struct HelmIgnore: Sendable {
             } else if bytes.first == UInt8(ascii: "*"), plain(bytes.dropFirst()) {
                 self = .starSuffix(Array(bytes.dropFirst()))
             } else {
-                self = .glob
+                let metacharacter = bytes.firstIndex { !plain([$0][...]) } ?? bytes.count
+                self = .glob(prefix: Array(bytes[..<metacharacter]))
             }
         }
 
@@ -49,7 +52,8 @@ public struct HelmIgnore: Sendable {
                 guard subject.count >= suffix.count else { return false }
                 let cut = subject.count - suffix.count
                 return subject[cut...].elementsEqual(suffix) && !subject[..<cut].contains(UInt8(ascii: "/"))
-            case .glob:
+            case .glob(let prefix):
+                guard subject.count >= prefix.count, subject[..<prefix.count].elementsEqual(prefix) else { return false }
                 return nil
             }
         }
@@ -64,14 +68,14 @@ public struct HelmIgnore: Sendable {
     public init(parsing data: [UInt8]) throws(ChartError) {
         var bytes = data
         stripByteOrderMark(&bytes)
-        let text = String(decoding: bytes, as: UTF8.self)
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Lines split on bytes (a Character split costs far more).
+        for lineBytes in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
-            var line = Substring(line)
-            if line.hasSuffix("\r") { line = line.dropLast() }
+            var line = lineBytes
+            if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
             do {
-                try addRule(String(line))
+                try addRule(String(decoding: line, as: UTF8.self))
             } catch {
                 throw ChartError(
                     error.message, file: ".helmignore",
@@ -89,7 +93,9 @@ public struct HelmIgnore: Sendable {
     mutating func addRule(_ line: String) throws(ChartError) {
         var rule = trimGoSpace(line)
         if rule.isEmpty || rule.hasPrefix("#") { return }
-        if rule.contains("**") {
+        // `**` found on bytes (String.contains is the costly generic search).
+        let ruleBytes = Array(rule.utf8)
+        if ruleBytes.indices.dropFirst().contains(where: { ruleBytes[$0 - 1] == UInt8(ascii: "*") && ruleBytes[$0] == UInt8(ascii: "*") }) {
             throw ChartError("double-star (**) syntax is not supported", fix: "list the directories explicitly instead of '**'")
         }
         do {
@@ -155,14 +161,19 @@ public struct HelmIgnore: Sendable {
     }
 }
 
-/// Go's `filepath.Base`.
+/// Go's `filepath.Base` (on bytes, as Go's is: counting characters to trim
+/// the slashes cost thousands of instructions per path).
 func baseName(_ path: String) -> String {
     if path.isEmpty { return "." }
-    var trimmed = Substring(path)
-    while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
-    if trimmed == "/" { return "/" }
-    if let slash = trimmed.lastIndex(of: "/") { return String(trimmed[trimmed.index(after: slash)...]) }
-    return String(trimmed)
+    let slash = UInt8(ascii: "/")
+    let bytes = Array(path.utf8)
+    var end = bytes.count
+    while end > 1 && bytes[end - 1] == slash { end -= 1 }
+    if end == 1 && bytes[0] == slash { return "/" }
+    var start = end
+    while start > 0 && bytes[start - 1] != slash { start -= 1 }
+    if start == 0 && end == bytes.count { return path }
+    return String(decoding: bytes[start..<end], as: UTF8.self)
 }
 
 /// Go's `strings.TrimSpace`.

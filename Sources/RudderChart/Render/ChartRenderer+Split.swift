@@ -34,10 +34,18 @@ extension ChartRenderer {
                 return .failure(error)
             }
         }
-        let firstHalf = try execute(
-            Array(files[..<split]), values: values, release: release, capabilities: capabilities, options: options,
-            rendered: rendered)
+        let first: Result<(output: [(path: String, content: String)], sharedDataChanged: Bool), RenderError>
+        do throws(RenderError) {
+            first = .success(
+                try execute(
+                    Array(files[..<split]), values: values, release: release, capabilities: capabilities,
+                    options: options, rendered: rendered))
+        } catch {
+            first = .failure(error)
+        }
+        // Joined even when the first half failed: no render outlives the call.
         let second = secondHalf.finish()
+        let firstHalf = try first.get()
         if firstHalf.sharedDataChanged {
             return try render(values: values, release: release, capabilities: capabilities, options: options, rendered: rendered)
         }
