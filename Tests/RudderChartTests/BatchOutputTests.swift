@@ -189,3 +189,90 @@ import _RudderTestSupport
         #expect(!check.holds(files.map { (path: $0.0, content: $0.1) } + [(path: "c/templates/c.yaml", content: "")], target: base + "/r"))
     }
 }
+
+/// `ManifestSorter.split` (newlines found with memchr) against a direct
+/// byte-by-byte reading of Helm's separator `(?:^|\s*\n)---\s*`.
+@Suite struct ManifestSplitTests {
+    /// The separator's leftmost matches, scanned one byte at a time.
+    static func referenceSplit(_ text: String) -> [String] {
+        let all = Array(text.utf8)
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C || b == 0x0B }
+        var start = 0
+        var end = all.count
+        while start < end, isSpace(all[start]) { start += 1 }
+        while end > start, isSpace(all[end - 1]) { end -= 1 }
+        let bytes = Array(all[start..<end])
+        var pieces: [[UInt8]] = []
+        var pieceStart = 0
+        var i = 0
+        func dashes(_ at: Int) -> Bool { at + 3 <= bytes.count && bytes[at..<at + 3].elementsEqual("---".utf8) }
+        func skip(_ from: Int) -> Int {
+            var j = from
+            while j < bytes.count, isSpace(bytes[j]) { j += 1 }
+            return j
+        }
+        if dashes(0) {
+            i = skip(3)
+            pieceStart = i
+        }
+        while i < bytes.count {
+            // A whitespace run holding a newline right before `---` is a separator.
+            if isSpace(bytes[i]) {
+                var j = i
+                var matched = -1
+                while j < bytes.count, isSpace(bytes[j]) {
+                    if bytes[j] == 0x0A, dashes(j + 1) {
+                        matched = j
+                        break
+                    }
+                    j += 1
+                }
+                if matched >= 0 {
+                    pieces.append(Array(bytes[pieceStart..<i]))
+                    i = skip(matched + 4)
+                    pieceStart = i
+                    continue
+                }
+                i = j
+                continue
+            }
+            i += 1
+        }
+        pieces.append(Array(bytes[pieceStart..<bytes.count]))
+        return pieces.compactMap { piece in
+            var s = 0
+            var e = piece.count
+            while s < e, isSpace(piece[s]) { s += 1 }
+            while e > s, isSpace(piece[e - 1]) { e -= 1 }
+            return e > s ? String(decoding: piece[s..<e], as: UTF8.self) : nil
+        }
+    }
+
+    @Test func sameDocumentsAsTheByteByByteReading() {
+        let alphabet: [String] = ["a", " ", "\n", "-", "---", "\n---", "\t", "\r\n", "b: 1", "é"]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        var separatorsSeen = 0
+        for _ in 0..<20_000 {
+            var text = ""
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            for _ in 0..<Int(state % 24) {
+                state ^= state << 13
+                state ^= state >> 7
+                state ^= state << 17
+                text += alphabet[Int(state % UInt64(alphabet.count))]
+            }
+            let expected = Self.referenceSplit(text)
+            #expect(ManifestSorter.split(text) == expected, "\(Array(text.utf8))")
+            if expected.count > 1 { separatorsSeen += 1 }
+        }
+        #expect(separatorsSeen > 1000)
+    }
+
+    @Test func goldenOutputsSplitAlike() {
+        for output in BatchRenderTests.cases.compactMap({ $0["stdout"] }) {
+            #expect(ManifestSorter.split(output) == Self.referenceSplit(output))
+        }
+    }
+}
