@@ -84,8 +84,11 @@ extension HelmFunctions {
         }
     }
 
+    /// Go's `strings.TrimSuffix(text, "\n")`: one byte, not a `Character`
+    /// (Swift's `dropLast()` counts every character of the text first).
     static func trimNewline(_ text: String) -> String {
-        text.hasSuffix("\n") ? String(text.dropLast()) : text
+        guard text.utf8.last == 0x0A else { return text }
+        return String(text[..<text.utf8.index(before: text.utf8.endIndex)])
     }
 
     static func json(_ value: Value, escapeHTML: Bool, indent: String?) throws -> String {

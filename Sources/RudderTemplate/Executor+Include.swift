@@ -3,6 +3,18 @@ import RudderCore
 extension Executor {
     /// Helm's `include`: executes template `name` with `data` as dot into a string.
     func include(name: String, data: Evaluated) throws(ExecutionSignal) -> Evaluated {
+        // A remembered result first: reuse() leaves room for every nested
+        // include and template, so none of the checks below could fail, and the
+        // template was found when the result was made (the set never changes).
+        var parts: [IncludeMemo.Part] = []
+        let memoizable =
+            options.memoizeIncludes && overlay.isEmpty && references.includeMemo.flatten(data.value, into: &parts)
+        if memoizable, depth < options.maxCallDepth,
+            let entry = references.includeMemo.find(name, parts: parts, boxed: data.boxed, missingKey: options.missingKey),
+            reuse(entry)
+        {
+            return Evaluated(.string(entry.output))
+        }
         // One hash of the name to count the call in, one to count it out.
         let count = Executor.enter(&includeCounts[name, default: 0], limit: options.includeRecursionLimit)
         if count > options.includeRecursionLimit {
@@ -17,17 +29,7 @@ extension Executor {
         if depth >= options.maxCallDepth {
             throw error("error calling include: exceeded maximum template depth (\(options.maxCallDepth))", cause: .limit)
         }
-        var parts: [IncludeMemo.Part] = []
-        guard options.memoizeIncludes, overlay.isEmpty,
-            references.includeMemo.flatten(data.value, into: &parts)
-        else {
-            return Evaluated(.string(try includeOutput(target, data: data)))
-        }
-        if let entry = references.includeMemo.find(name, parts: parts, boxed: data.boxed, missingKey: options.missingKey),
-            reuse(entry)
-        {
-            return Evaluated(.string(entry.output))
-        }
+        guard memoizable else { return Evaluated(.string(try includeOutput(target, data: data))) }
         return Evaluated(.string(try rememberedInclude(name, target, data: data, parts: parts)))
     }
 

@@ -11,6 +11,7 @@ extension Executor {
             guard let reference = MapReference.of(value) else { return nil }
             return reference
         }
+        references.noteSnapshot()
         let epoch = references.epoch
         func matches(_ candidate: Value?, _ map: [String: Value]) -> Bool {
             guard let child = MapReference.of(candidate) else { return false }
@@ -52,7 +53,10 @@ extension Executor {
     }
 
     /// `value` as plain data for a function body or a comparison.
-    func plain(_ value: Value) -> Value { MapReferences.plain(value, epoch: references.epoch) }
+    func plain(_ value: Value) -> Value {
+        references.noteSnapshot()
+        return MapReferences.plain(value, epoch: references.epoch)
+    }
 
     /// The data of an execution's root: maps become references; a map becomes
     /// the current file's dot (see `IncludeMemo`).
@@ -133,56 +137,70 @@ extension Executor {
     /// function only stores a value), maps in the result become references,
     /// and `set`/`unset`/`merge…` change their first argument's reference in place.
     func callRegistered(_ function: TemplateFunction, name: String, kind: RegisteredKind, _ values: [Evaluated]) throws -> Value {
-        let raw = values.map(\.value)
-        if let target = MapReference.of(raw.first) {
-            if name == "set", raw.count == 3, case .string(let key) = raw[1] {
-                if MapReferences.reaches(raw[2], target) {
+        if let target = MapReference.of(values.first?.value) {
+            if name == "set", values.count == 3, case .string(let key) = values[1].value {
+                if MapReferences.reaches(values[2].value, target) {
                     throw FunctionError("cannot set \(GoQuote.quote(key)): the value contains the map itself")
                 }
-                target.assign(key, raw[2], in: references)
-                references.epoch += 1
-                return raw[0]
+                target.assign(key, values[2].value, in: references)
+                references.changedBySet(target)
+                return values[0].value
             }
-            if name == "unset", raw.count == 2, case .string(let key) = raw[1] {
+            if name == "unset", values.count == 2, case .string(let key) = values[1].value {
                 target.remove(key, in: references)
-                references.epoch += 1
-                return raw[0]
+                references.changedBySet(target)
+                return values[0].value
             }
-            if name == "get", raw.count == 2, case .string(let key) = raw[1] {
+            if name == "get", values.count == 2, case .string(let key) = values[1].value {
                 return target.child(key) ?? .string("")
             }
             if kind == .merging {
-                let result = try function.body(raw.map(plain))
+                let result = try function.body(plainArguments(values))
                 guard case .map(let merged) = result else { return references.box(result) }
-                let sources = raw.dropFirst().compactMap { value -> MapReference? in
-                    guard let source = MapReference.of(value) else { return nil }
+                let sources = values.dropFirst().compactMap { value -> MapReference? in
+                    guard let source = MapReference.of(value.value) else { return nil }
                     return source
                 }
                 target.reconcile(with: merged, sources: sources, in: references)
                 references.epoch += 1
-                return raw[0]
+                return values[0].value
             }
         }
         if case .storing(let allElements) = kind {
-            var arguments = raw
-            for index in arguments.indices where !(allElements || index == 1) {
-                if case .list = arguments[index] { continue }
-                arguments[index] = plain(arguments[index])
+            // One array: the values as they are, except the non-elements (plain unless a list).
+            var arguments: [Value] = []
+            arguments.reserveCapacity(values.count)
+            for (index, value) in values.enumerated() {
+                if allElements || index == 1 {
+                    arguments.append(value.value)
+                } else if case .list = value.value {
+                    arguments.append(value.value)
+                } else {
+                    arguments.append(plain(value.value))
+                }
             }
             return references.box(try function.body(arguments))
         }
-        let arguments = raw.map(plain)
+        let arguments = plainArguments(values)
         let result = try function.body(arguments)
         if kind == .relinking {
-            return relinked(result, arguments: raw)
+            return relinked(result, arguments: values.map(\.value))
         }
         if kind == .selecting, case .map = result {
             // The argument it chose (the last equal one: `default`'s given value wins).
             for index in arguments.indices.reversed() where arguments[index] == result {
-                if MapReference.of(raw[index]) != nil { return raw[index] }
+                if MapReference.of(values[index].value) != nil { return values[index].value }
             }
         }
         return references.box(result)
+    }
+
+    /// The arguments as plain data, in one array.
+    private func plainArguments(_ values: [Evaluated]) -> [Value] {
+        var arguments: [Value] = []
+        arguments.reserveCapacity(values.count)
+        for value in values { arguments.append(plain(value.value)) }
+        return arguments
     }
 }
 

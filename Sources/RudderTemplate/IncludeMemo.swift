@@ -1,5 +1,9 @@
 import RudderCore
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Remembered `include` results of one render (one `MapReferences` context):
 /// a chart includes its label and name helpers in every file, with the same
 /// data, and their output is the same each time.
@@ -78,6 +82,12 @@ struct IncludeMemo {
 
     /// Most parts a key may have (bigger data is not worth comparing).
     static let maximumParts = 16
+    /// Most results remembered per template name (each lookup compares them
+    /// in turn) and in all, and the most output bytes kept: a loop including a
+    /// template with ever new data must not make the memo grow without bound.
+    static let maximumEntriesPerName = 64
+    static let maximumEntries = 4096
+    static let maximumBytes = 16 << 20
 
     private(set) var serialCounter = 0
     /// The serial counter when the latest remembered include started.
@@ -90,6 +100,8 @@ struct IncludeMemo {
     /// Each class of file dots, by its first dot's entries.
     private var rootClasses: [[String: Value]] = []
     private var entries: [String: [Entry]] = [:]
+    private var entryCount = 0
+    private var storedBytes = 0
     /// How many results were reused (for tests).
     private(set) var hits = 0
 
@@ -112,6 +124,8 @@ struct IncludeMemo {
     mutating func forgetAll() {
         epoch += 1
         if !entries.isEmpty { entries = [:] }
+        entryCount = 0
+        storedBytes = 0
     }
 
     /// Makes `reference` (a new map made from `data`) the current file's dot and finds its class.
@@ -139,7 +153,12 @@ struct IncludeMemo {
     /// The same bits: the same scalar, or the same heap storage (a map's
     /// dictionary, an object's box). Different bits may still be equal values.
     static func identical(_ a: Value, _ b: Value) -> Bool {
-        withUnsafeBytes(of: a) { x in withUnsafeBytes(of: b) { y in x.elementsEqual(y) } }
+        withUnsafeBytes(of: a) { x in
+            withUnsafeBytes(of: b) { y in
+                guard let p = x.baseAddress, let q = y.baseAddress else { return false }
+                return memcmp(p, q, MemoryLayout<Value>.size) == 0
+            }
+        }
     }
 
     /// `value` flattened into `parts`; false when it cannot be a key.
@@ -193,8 +212,15 @@ struct IncludeMemo {
         }
     }
 
+    /// Keeps `entry` unless a bound is reached (then the include simply runs each time).
     mutating func remember(_ name: String, _ entry: Entry) {
+        let bytes = entry.output.utf8.count
+        guard entryCount < IncludeMemo.maximumEntries, storedBytes + bytes <= IncludeMemo.maximumBytes,
+            (entries[name]?.count ?? 0) < IncludeMemo.maximumEntriesPerName
+        else { return }
         entries[name, default: []].append(entry)
+        entryCount += 1
+        storedBytes += bytes
     }
 
     mutating func countHit() { hits += 1 }

@@ -166,6 +166,21 @@ public final class MapReferences: @unchecked Sendable {
     /// of executing the include again.
     public var includeReuses: Int { includeMemo.hits }
 
+    /// The serial counter when a plain snapshot was last cached: a snapshot
+    /// holds no map newer than this.
+    private var snapshotMark = -1
+
+    /// Called before plain snapshots may be cached.
+    func noteSnapshot() { snapshotMark = includeMemo.serialCounter }
+
+    /// After a `set`/`unset` on `target`: snapshots go stale only when
+    /// `target` may be part of one (a map made after the last snapshot, such
+    /// as a `dict` being filled, is in none until stored into an older map,
+    /// which is itself such a change).
+    func changedBySet(_ target: MapReference) {
+        if target.serial <= snapshotMark { epoch += 1 }
+    }
+
     func recordChange(of reference: MapReference, at key: String) {
         if reference.isShared { sharedDataChanged = true }
         if isRecording { undoLog.append((reference, key, reference.storage[key])) }

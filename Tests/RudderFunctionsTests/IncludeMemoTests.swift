@@ -131,6 +131,15 @@ import Testing
         #expect(result.reuses == 0)
     }
 
+    @Test func theMemoIsBoundedPerTemplate() throws {
+        let result = try Self.checked(
+            [("a.yaml", #"{{ range until 100 }}{{ include "x" . }}{{ end }}|{{ range until 100 }}{{ include "x" . }}{{ end }}"#)],
+            defines: #"{{ define "x" }}{{ . }},{{ end }}"#)
+        let once = (0..<100).map { "\($0)," }.joined()
+        #expect(result.outputs == [once + "|" + once])
+        #expect(result.reuses == 64)
+    }
+
     @Test func theStepLimitStopsWhereItStoppedWithoutReuse() throws {
         let files = [("a.yaml", #"{{ include "x" . }}{{ include "x" . }}{{ include "x" . }}"#)]
         let defines = #"{{ define "x" }}{{ range until 5 }}{{ . }}{{ end }}{{ end }}"#

@@ -81,6 +81,19 @@ import Testing
         #expect(try run(text) == "map[a:1] map[a:2] map[a:2 b:3]")
     }
 
+    /// A `set` on a map made after the last snapshot keeps snapshots: these
+    /// check that every change that reaches a snapshot still refreshes it.
+    @Test func snapshotsFollowChangesToMapsStoredLater() throws {
+        let stored = #"{{ $x := dict "a" 1 }}{{ echo $x }} {{ $d := dict }}{{ $_ := set $x "d" $d }}{{ echo $x }} {{ $_ := set $d "k" 2 }}{{ echo $x }}"#
+        #expect(try run(stored) == "map[a:1] map[a:1 d:map[]] map[a:1 d:map[k:2]]")
+        let unseen = #"{{ $x := dict }}{{ echo $x }} {{ $d := dict }}{{ $_ := set $x "d" $d }}{{ $_ := set $d "k" 2 }}{{ echo $x }}"#
+        #expect(try run(unseen) == "map[] map[d:map[k:2]]")
+        let inner = #"{{ $x := dict "in" (dict "k" 1) }}{{ echo $x }} {{ $_ := set $x.in "k" 2 }}{{ echo $x }} {{ $_ := set $x.in "j" 3 }}{{ echo $x }}"#
+        #expect(try run(inner) == "map[in:map[k:1]] map[in:map[k:2]] map[in:map[j:3 k:2]]")
+        let values = #"{{ echo .Values }} {{ $_ := set .Values.x "b" 2 }}{{ echo .Values }}"#
+        #expect(try run(values, data: .map(["Values": .map(["x": .map(["a": 1])])])) == "map[x:map[a:1]] map[x:map[a:1 b:2]]")
+    }
+
     @Test func rangeOverAReferenceSharesItsMaps() throws {
         let text = #"{{ $d := dict "x" (dict) "y" (dict) }}{{ range $k, $v := $d }}{{ $_ := set $v "k" $k }}{{ end }}{{ $d }}"#
         #expect(try run(text) == "map[x:map[k:x] y:map[k:y]]")
