@@ -6,7 +6,10 @@
    file with a new department name, hosts, secret names, volume sizes and
    replica counts (all within the charts' values.schema.json), plus a release
    set listing them all;
-2. times `rudder render SET --output-dir OUT` (the batch, files written) and
+2. times `rudder render SET --output-dir OUT` (the batch, files written) three
+   ways: into an empty folder; over the previous output with every release
+   changed (two release sets alternate, differing in every namespace); and
+   over unchanged output (such releases are left as they are); and
    `rudder render SET > /dev/null` (stdout);
 3. times rudder as N separate `rudder template` processes (one after another);
 4. times the reference Helm as `helm template` processes: a measured sample
@@ -62,11 +65,14 @@ def generate(directory, count):
         with open(path, "w") as f:
             f.write(text)
         releases.append((chart, name, path))
-    with open(os.path.join(directory, "releases.yaml"), "w") as f:
-        f.write("releases:\n")
-        for chart, name, path in releases:
-            f.write("  - name: %s\n    namespace: %s\n    chart: %s\n    values: [%s]\n    labels: {app: %s}\n"
-                    % (name, name, os.path.join(ROOT, "charts", chart), path, chart))
+    # releases.yaml, and releases-b.yaml: the same releases in other namespaces
+    # (every rendered object changes).
+    for file_name, suffix in (("releases.yaml", ""), ("releases-b.yaml", "-b")):
+        with open(os.path.join(directory, file_name), "w") as f:
+            f.write("releases:\n")
+            for chart, name, path in releases:
+                f.write("  - name: %s\n    namespace: %s%s\n    chart: %s\n    values: [%s]\n    labels: {app: %s}\n"
+                        % (name, name, suffix, os.path.join(ROOT, "charts", chart), path, chart))
     return releases
 
 
@@ -121,8 +127,19 @@ def main():
         if status != 0:
             raise SystemExit("rudder render failed (status %d)" % status)
 
-        batch_dir = min((run([args.rudder, "render", release_set, "-q", "--output-dir", out]) for _ in range(args.batch_runs)))
-        batch_out = min((run([args.rudder, "render", release_set, "-q"]) for _ in range(args.batch_runs)))
+        runs = args.batch_runs
+        other_set = os.path.join(directory, "releases-b.yaml")
+        # Into an empty folder each time (a new one per run; all removed at the end).
+        fresh = [run([args.rudder, "render", release_set, "-q", "--output-dir", os.path.join(directory, "fresh-%d" % i)])
+                 for i in range(runs)]
+        # Over the previous output, every release changed: the two sets alternate.
+        changed = [run([args.rudder, "render", other_set if i % 2 == 0 else release_set, "-q", "--output-dir", out])
+                   for i in range(runs)]
+        # Over unchanged output (the set last rendered, again).
+        last = other_set if (runs - 1) % 2 == 0 else release_set
+        unchanged = [run([args.rudder, "render", last, "-q", "--output-dir", out]) for _ in range(runs)]
+        to_stdout = [run([args.rudder, "render", release_set, "-q"]) for _ in range(runs)]
+        batch_dir = min(fresh)
         with open(os.devnull, "w") as sink:
             single = run([args.rudder, "render", release_set, "-q", "-j", "1"], stdout=sink)
         rudder_each, rudder_peak, rudder_measured, rudder_cpu = one_by_one(args.rudder, releases, args.rudder_sample)
@@ -133,21 +150,29 @@ def main():
         cores = os.cpu_count()
         print("%d releases (%d anything-llm, %d lobe-chat), %d cores, load average %s"
               % (n, (n + 1) // 2, n // 2, cores, load))
-        print("%-58s %8s %8s %8s %9s" % ("", "wall s", "vs batch", "CPU s", "peak MiB"))
+        def spread(results):
+            walls = sorted(r[0] for r in results)
+            return "%.2f-%.2f" % (walls[0], walls[-1])
+
         rows = [
-            ("rudder render --output-dir (batch, files written)", batch_dir),
-            ("rudder render > /dev/null (batch, stdout)", batch_out),
-            ("rudder render -j 1 (batch, one release at a time)", single),
+            ("rudder render --output-dir, empty folder (files written)", batch_dir, spread(fresh)),
+            ("rudder render --output-dir, every release changed", min(changed), spread(changed)),
+            ("rudder render --output-dir, output unchanged", min(unchanged), spread(unchanged)),
+            ("rudder render > /dev/null (batch, stdout)", min(to_stdout), spread(to_stdout)),
+            ("rudder render -j 1 (batch, one release at a time)", single, ""),
             ("rudder template x %d processes%s" % (n, "" if rudder_measured == n else " (%d measured, scaled)" % rudder_measured),
-             (rudder_each, rudder_peak, 0, rudder_cpu)),
+             (rudder_each, rudder_peak, 0, rudder_cpu), ""),
             ("helm template x %d processes%s" % (n, "" if helm_measured == n else " (%d measured, scaled)" % helm_measured),
-             (helm_each, helm_peak, 0, helm_cpu)),
+             (helm_each, helm_peak, 0, helm_cpu), ""),
         ]
-        for label, (seconds, peak, _, cpu) in rows:
-            print("%-58s %8.2f %7.1fx %8.2f %9.1f" % (label, seconds, seconds / batch_dir[0], cpu, peak))
+        print("%-58s %8s %8s %8s %9s  %s" % ("", "wall s", "vs batch", "CPU s", "peak MiB", "wall range (%d runs)" % runs))
+        for label, (seconds, peak, _, cpu), walls in rows:
+            print("%-58s %8.2f %7.1fx %8.2f %9.1f  %s" % (label, seconds, seconds / batch_dir[0], cpu, peak, walls))
         print("batch (files written) vs helm process by process: %.0fx faster wall, %.0fx less CPU; "
               "vs rudder process by process: %.1fx faster wall"
               % (helm_each / batch_dir[0], helm_cpu / batch_dir[3], rudder_each / batch_dir[0]))
+        print("every release changed: %.0fx faster than helm; unchanged output: %.0fx; stdout: %.0fx"
+              % (helm_each / min(changed)[0], helm_each / min(unchanged)[0], helm_each / min(to_stdout)[0]))
     finally:
         if args.keep:
             print("generated files kept in", directory)

@@ -29,6 +29,8 @@ public enum BatchRenderer {
         var summary = BatchSummary(releases: total, failed: 0, objects: 0, seconds: 0)
         // Old output and leftovers are removed on a thread of their own.
         let remover = FolderRemover()
+        // Releases whose folder already holds their new output are left alone.
+        let unchanged = options.outputDirectory != nil ? UnchangedOutput.forThisProcess() : nil
 
         if let directory = options.outputDirectory {
             do {
@@ -63,7 +65,7 @@ public enum BatchRenderer {
                     let index = nextToStart
                     let release = releases[index]
                     group.addTask {
-                        var (result, folder) = renderOne(release, cache: cache, options: options)
+                        var (result, folder) = renderOne(release, cache: cache, options: options, unchanged: unchanged)
                         if let staged = folder, let directory = options.outputDirectory, !options.durable {
                             // Not flushing first: each release is swapped in as soon as it is written.
                             swap(staged, into: directory, &result, remover: remover)
@@ -127,8 +129,11 @@ public enum BatchRenderer {
         }
     }
 
-    /// Renders one release; with an output directory, writes it into a staged folder.
-    static func renderOne(_ release: BatchRelease, cache: BatchCache, options: BatchOptions) -> (BatchReleaseResult, String?) {
+    /// Renders one release; with an output directory, writes it into a staged
+    /// folder (none when the release's folder already holds exactly this output).
+    static func renderOne(
+        _ release: BatchRelease, cache: BatchCache, options: BatchOptions, unchanged: UnchangedOutput? = nil
+    ) -> (BatchReleaseResult, String?) {
         var result = BatchReleaseResult(name: release.name)
         do throws(TemplateFailure) {
             if let failure = release.setupFailure { throw failure }
@@ -170,6 +175,9 @@ public enum BatchRenderer {
                     files.append((relative, file.content))
                     result.objectCount += countDocuments(file.content)
                 }
+            }
+            if let unchanged, unchanged.holds(files, target: directory + "/" + release.name) {
+                return (result, nil)
             }
             do {
                 let folder = try ReleaseFolder.stage(files, directory: directory, release: release.name)

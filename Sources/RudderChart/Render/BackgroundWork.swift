@@ -67,3 +67,72 @@ private func backgroundWorkEntry(_ raw: UnsafeMutableRawPointer?) -> UnsafeMutab
     work.release()
     return nil
 }
+
+/// Items handed from producing threads to one consuming thread, which takes
+/// them in batches (`take()`), until `close()` and the last batch.
+final class WorkQueue<Item>: @unchecked Sendable {
+    // Guarded by `lock`: items waiting, and whether more may come.
+    private let lock: UnsafeMutablePointer<pthread_mutex_t>
+    private let wakeUp: UnsafeMutablePointer<pthread_cond_t>
+    private var pending: [Item] = []
+    private var closed = false
+    private var started = false
+
+    init() {
+        lock = .allocate(capacity: 1)
+        lock.initialize(to: pthread_mutex_t())
+        pthread_mutex_init(lock, nil)
+        wakeUp = .allocate(capacity: 1)
+        wakeUp.initialize(to: pthread_cond_t())
+        pthread_cond_init(wakeUp, nil)
+    }
+
+    deinit {
+        pthread_cond_destroy(wakeUp)
+        pthread_mutex_destroy(lock)
+        wakeUp.deallocate()
+        lock.deallocate()
+    }
+
+    /// `body` run under the queue's lock (for state that goes with the queue).
+    func locked<Result>(_ body: () -> Result) -> Result {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        return body()
+    }
+
+    /// Queues `item`; false, and nothing queued, once closed. `first` runs
+    /// under the queue's lock for the first item ever (to start a consumer).
+    @discardableResult
+    func submit(_ item: Item, first: () -> Void = {}) -> Bool {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        guard !closed else { return false }
+        if !started {
+            started = true
+            first()
+        }
+        pending.append(item)
+        pthread_cond_signal(wakeUp)
+        return true
+    }
+
+    /// Ends the input: `take()` returns what is still queued, then nil.
+    func close() {
+        pthread_mutex_lock(lock)
+        closed = true
+        pthread_cond_signal(wakeUp)
+        pthread_mutex_unlock(lock)
+    }
+
+    /// Waits for items and returns all that are queued; nil once closed and drained.
+    func take() -> [Item]? {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        while pending.isEmpty && !closed { pthread_cond_wait(wakeUp, lock) }
+        if pending.isEmpty { return nil }
+        let batch = pending
+        pending.removeAll()
+        return batch
+    }
+}

@@ -110,28 +110,19 @@ public enum ManifestSorter {
             i = skipSpaces(i + 3)
             pieceStart = i
         }
-        while i < n {
-            // Leftmost match of `\s*\n---\s*`: starts at the first whitespace run that
-            // contains a newline immediately followed by `---`.
-            if isSpace(bytes[i]) {
-                var j = i
-                var matchedAt = -1
-                while j < n, isSpace(bytes[j]) {
-                    if bytes[j] == 0x0A, isDashes(j + 1) { matchedAt = j }
-                    j += 1
-                    if matchedAt >= 0 { break }
-                }
-                if matchedAt >= 0 {
-                    emit(i)
-                    let after = skipSpaces(matchedAt + 4)
-                    pieceStart = after
-                    i = after
-                    continue
-                }
-                i = j
+        // Every other separator is `\s*\n---\s*`: a newline followed by `---`
+        // (memchr finds the newlines). The whitespace before the newline ends the
+        // piece, which `emit` trims anyway; the whitespace after is skipped.
+        guard let base = bytes.baseAddress else { return documents }
+        while i < n, let found = memchr(base + i, 0x0A, n - i) {
+            let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            guard isDashes(newline + 1) else {
+                i = newline + 1
                 continue
             }
-            i += 1
+            emit(newline)
+            i = skipSpaces(newline + 4)
+            pieceStart = i
         }
         emit(n)
         return documents

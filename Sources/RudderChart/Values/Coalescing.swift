@@ -128,6 +128,48 @@ enum Coalescing {
         return destination
     }
 
+    /// `CoalesceValues` for a chart without subcharts (none vendored, none
+    /// declared), on plain values: the same result as the walk over the
+    /// reference tree, which here has no sharing to reproduce (`global` is only
+    /// copied into subcharts, and no map is changed after it is placed).
+    /// Subtrees the user does not touch are the chart's own, shared, not copied.
+    static func coalesceWithoutSubcharts(_ user: [String: Value], _ defaults: [String: Value]) -> [String: Value] {
+        var result = user
+        for (key, defaultValue) in defaults {
+            guard let value = user[key] else {
+                result[key] = defaultValue
+                continue
+            }
+            if case .null = value {
+                // A null from the user removes the key (`coalesceValues`, merge false).
+                result.removeValue(forKey: key)
+            } else if case .map(let destination) = value, case .map(let source) = defaultValue {
+                result[key] = .map(coalesceTables(destination, source))
+            }
+            // Otherwise the user's value stays.
+        }
+        return result
+    }
+
+    /// `coalesceTablesFullKey` (merge false) on plain values: `destination` wins;
+    /// a null there removes the key when `source` has a value under it.
+    static func coalesceTables(_ destination: [String: Value], _ source: [String: Value]) -> [String: Value] {
+        var result = destination
+        for (key, value) in source {
+            guard let existing = destination[key] else {
+                result[key] = value
+                continue
+            }
+            if case .null = existing {
+                if case .null = value { continue }
+                result.removeValue(forKey: key)
+            } else if case .map(let destinationTable) = existing, case .map(let sourceTable) = value {
+                result[key] = .map(coalesceTables(destinationTable, sourceTable))
+            }
+        }
+        return result
+    }
+
     static func concatPrefix(_ prefix: String, _ name: String) -> String {
         prefix.isEmpty ? name : prefix + "." + name
     }

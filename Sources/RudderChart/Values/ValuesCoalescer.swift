@@ -47,6 +47,13 @@ public enum ValuesCoalescer {
     /// Fails, as Helm does, when Chart.yaml declares a dependency that is not in `charts/`.
     public static func prepare(chart: Chart, userValues: [String: Value]) throws(ChartError) -> PreparedChart {
         try checkDependencies(chart)
+        if chart.dependencies.isEmpty && chart.metadata.dependencies.isEmpty {
+            // No subcharts: nothing to process, and coalescing is a plain function
+            // of the values (the chart's defaults are shared, not copied).
+            var finished = chart
+            finished.path = chart.metadata.name
+            return PreparedChart(chart: finished, values: Coalescing.coalesceWithoutSubcharts(userValues, chart.values))
+        }
         let working = WorkingChart(chart)
         let user = ValueMap(copying: userValues)
         do {
