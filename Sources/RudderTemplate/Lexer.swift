@@ -2,6 +2,9 @@ import RudderCore
 /// A pull lexer for Go's text/template syntax with the default `{{ }}`
 /// delimiters. `next()` returns one token at a time; trim markers (`{{- ` and
 /// ` -}}`) are handled entirely here, so the parser never sees them.
+///
+/// The small helpers that read the input are always inlined: called from a
+/// mutating method, a non-inlined one would get a copy of the whole lexer.
 struct Lexer {
     let input: [UInt8]
     private(set) var position = 0
@@ -66,13 +69,16 @@ struct Lexer {
 
     // MARK: - Helpers
 
+    @inline(__always)
     private func byte(at index: Int) -> UInt8? { index < input.count ? input[index] : nil }
 
     /// Whether `}}` starts at `index`.
+    @inline(__always)
     private func hasRightDelimiter(at index: Int) -> Bool {
         index >= 0 && index + 1 < input.count && input[index] == 0x7D && input[index + 1] == 0x7D
     }
 
+    @inline(__always)
     static func isSpace(_ b: UInt8?) -> Bool {
         b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A
     }
@@ -127,6 +133,7 @@ struct Lexer {
     }
 
     /// Decodes the scalar at `position` (or nil at the end), with its byte length.
+    @inline(__always)
     private func scalar(at index: Int) -> (Unicode.Scalar, Int)? {
         guard index < input.count else { return nil }
         let b0 = input[index]
@@ -154,15 +161,18 @@ struct Lexer {
         return s.properties.isAlphabetic || s.properties.numericType == .decimal
     }
 
+    @inline(__always)
     private func hasLeftTrimMarker(at index: Int) -> Bool {
         byte(at: index) == 0x2D && Lexer.isSpace(byte(at: index + 1))
     }
 
+    @inline(__always)
     private func hasRightTrimMarker(at index: Int) -> Bool {
         Lexer.isSpace(byte(at: index)) && byte(at: index + 1) == 0x2D
     }
 
     /// Whether a right delimiter (optionally trim-marked) starts at `position`.
+    @inline(__always)
     private func atRightDelimiter() -> (delimiter: Bool, trim: Bool) {
         if hasRightTrimMarker(at: position) && hasRightDelimiter(at: position + 2) {
             return (true, true)
@@ -171,6 +181,7 @@ struct Lexer {
         return (false, false)
     }
 
+    @inline(__always)
     private func leadingSpaceLength(from index: Int) -> Int {
         var i = index
         while i < input.count && Lexer.isSpace(input[i]) { i += 1 }
@@ -325,6 +336,7 @@ struct Lexer {
         emit(.space)
     }
 
+    @inline(__always)
     private func atTerminator() -> Bool {
         guard let b = byte(at: position) else { return true }
         if Lexer.isSpace(b) { return true }
@@ -373,6 +385,7 @@ struct Lexer {
     }
 
     /// Whether the input bytes `from..<to` spell `word`.
+    @inline(__always)
     private func matches(_ word: StaticString, _ from: Int, _ to: Int) -> Bool {
         guard to - from == word.utf8CodeUnitCount else { return false }
         return word.withUTF8Buffer { buffer in
@@ -386,6 +399,7 @@ struct Lexer {
     }
 
     /// The keyword spelled by the input bytes `from..<to` (Go's `key` table), without making a String.
+    @inline(__always)
     private func keyword(_ from: Int, _ to: Int) -> TokenKind? {
         switch to - from {
         case 2: return matches("if", from, to) ? .keywordIf : nil
