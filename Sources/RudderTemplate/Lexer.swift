@@ -350,19 +350,34 @@ struct Lexer {
     }
 
     private mutating func absorbAlphaNumerics() {
-        // ASCII letters, digits and '_' without decoding; other scalars decoded.
-        var index = position
-        defer { position = index }
+        // ASCII letters, digits and '_' scanned over the raw buffer; other scalars decoded.
+        var index = Lexer.asciiWordEnd(input, from: position)
         let count = input.count
         while index < count {
             let b = input[index]
             if b < 0x80 {
-                guard b == 0x5F || (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) else { return }
+                guard Lexer.isASCIIWordByte(b) else { break }
                 index += 1
                 continue
             }
-            guard let (s, w) = scalar(at: index), Lexer.isAlphaNumeric(s) else { return }
+            guard let (s, w) = scalar(at: index), Lexer.isAlphaNumeric(s) else { break }
             index += w
+        }
+        position = index
+    }
+
+    /// An ASCII letter, digit or '_'.
+    @inline(__always)
+    static func isASCIIWordByte(_ b: UInt8) -> Bool {
+        b == 0x5F || (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A)
+    }
+
+    /// The end of the run of ASCII letters, digits and '_' from `from` on.
+    static func asciiWordEnd(_ bytes: [UInt8], from: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer -> Int in
+            var index = max(from, 0)
+            while index < buffer.count && isASCIIWordByte(buffer[index]) { index += 1 }
+            return index
         }
     }
 

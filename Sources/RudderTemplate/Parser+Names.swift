@@ -20,6 +20,7 @@ struct NameTable {
     init() {
         slots = [Int32](repeating: 0, count: 64)
         mask = 63
+        entries.reserveCapacity(32)
     }
 
     /// The index of the entry for `bytes[from..<to]`, added if new.

@@ -126,8 +126,11 @@ extension Parser {
 
     /// Consumes the `.Field` tokens that follow, appending their names.
     private mutating func appendFields(to fields: inout [String]) {
-        fields.reserveCapacity(fields.count + 4)
-        while peek().kind == .field { fields.append(fieldName(next())) }
+        while peek().kind == .field {
+            // Room for a few more at once (the term's own list usually has it already).
+            if fields.count == fields.capacity { fields.reserveCapacity(fields.count + 4) }
+            fields.append(fieldName(next()))
+        }
     }
 
     /// term: literal | identifier | '.' | '.Field' | '$var' | '(' pipeline ')'
@@ -151,7 +154,12 @@ extension Parser {
                 throw error("undefined variable \(GoQuote.quote(name))", line: token.line)
             }
             return .variable(offset: token.offset, name: name, fields: [])
-        case .field: return .field(offset: token.offset, names: [fieldName(token)])
+        case .field:
+            // Room for the chain that usually follows (`.Values.a.b`): one allocation.
+            var names: [String] = []
+            names.reserveCapacity(4)
+            names.append(fieldName(token))
+            return .field(offset: token.offset, names: names)
         case .bool: return .bool(offset: token.offset, value: token.end - token.offset == 4)
         case .charConstant, .number: return .number(try number(token))
         case .leftParenthesis: return .pipeline(try pipeline("parenthesized pipeline", end: .rightParenthesis))
