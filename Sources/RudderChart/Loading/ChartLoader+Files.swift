@@ -4,6 +4,7 @@ extension ChartLoader {
     /// Builds a chart from its files (Helm's `LoadFiles`): names are relative to
     /// the chart root. Subcharts are files under `charts/<name>/` (folders) or
     /// `charts/<name>.tgz`; names starting with `_` or `.` in `charts/` are skipped.
+    /// `templatesFound`: as for `load(path:limits:templatesFound:)`.
     public static func loadFiles(
         _ files: [ChartFile], limits: LoadLimits = .default,
         templatesFound: ((_ chartName: String, _ templates: [ChartFile]) -> Void)? = nil
