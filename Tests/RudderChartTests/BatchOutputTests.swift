@@ -188,6 +188,20 @@ import _RudderTestSupport
         FileSystemHelper.fifo(base + "/r/c/templates/c.yaml")
         #expect(!check.holds(files.map { (path: $0.0, content: $0.1) } + [(path: "c/templates/c.yaml", content: "")], target: base + "/r"))
     }
+
+    @Test func refusedReleaseFolderLeavesNoDescriptorOpen() throws {
+        let base = try FileSystemHelper.temporaryDirectory()
+        defer { FileSystem.removeTree(base) }
+        let check = try #require(UnchangedOutput.forThisProcess())
+        try FileSystem.createDirectory(base + "/r")
+        // Not the mode a batch gives a release folder: refused at the top.
+        _ = chmod(base + "/r", check.releaseFolderMode ^ 0o070)
+        func openDescriptors() -> Int { (try? FileSystem.list("/proc/self/fd").count) ?? -1 }
+        let before = openDescriptors()
+        for _ in 0..<200 { #expect(!check.holds([], target: base + "/r")) }
+        // Other tests open files meanwhile: far fewer than 200 more means none leaked here.
+        #expect(openDescriptors() - before < 50)
+    }
 }
 
 /// `ManifestSorter.split` (newlines found with memchr) against a direct

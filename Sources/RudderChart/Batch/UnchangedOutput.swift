@@ -49,11 +49,13 @@ struct UnchangedOutput {
         }
         let fd = open(target, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return false }
+        guard has(mode: releaseFolderMode, fd) else {
+            close(fd)
+            return false
+        }
         var seenFiles = 0
         var seenFolders = 0
-        guard has(mode: releaseFolderMode, fd),
-            walk(fd, relative: "", expectedFiles, expectedFolders, &seenFiles, &seenFolders)
-        else { return false }
+        guard walk(fd, relative: "", expectedFiles, expectedFolders, &seenFiles, &seenFolders) else { return false }
         return seenFiles == expectedFiles.count && seenFolders == expectedFolders.count
     }
 
