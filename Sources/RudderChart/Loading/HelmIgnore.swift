@@ -30,15 +30,16 @@ public struct HelmIgnore: Sendable {
 
         init(pattern: String) {
             let bytes = Array(pattern.utf8)
-            func plain(_ part: ArraySlice<UInt8>) -> Bool {
-                !part.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "\\") }
+            func isMeta(_ byte: UInt8) -> Bool {
+                byte == UInt8(ascii: "*") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "\\")
             }
-            if plain(bytes[...]) {
+            guard let metacharacter = bytes.firstIndex(where: isMeta) else {
                 self = .literal(bytes)
-            } else if bytes.first == UInt8(ascii: "*"), plain(bytes.dropFirst()) {
+                return
+            }
+            if metacharacter == 0, bytes.first == UInt8(ascii: "*"), !bytes.dropFirst().contains(where: isMeta) {
                 self = .starSuffix(Array(bytes.dropFirst()))
             } else {
-                let metacharacter = bytes.firstIndex { !plain([$0][...]) } ?? bytes.count
                 self = .glob(prefix: Array(bytes[..<metacharacter]))
             }
         }
