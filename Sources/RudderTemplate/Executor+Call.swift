@@ -54,13 +54,12 @@ extension Executor {
             if let final { value = final }
             return value
         }
-        let callSite: NodeReference = command.map { .command($0) } ?? .operand(node)
         if case .registered(let entry) = callee {
             // A registered function sees values only (no static types): one array.
             var values: [Value] = []
             values.reserveCapacity(argumentCount)
             try evaluateArguments(dot, arguments, final: final, signature: signature) { values.append($0.value) }
-            return try callRegistered(entry, name: name, consume values, callSite: callSite)
+            return try callRegistered(entry, name: name, consume values, command: command, node: node)
         }
         var values: [Evaluated] = []
         values.reserveCapacity(argumentCount)
@@ -76,24 +75,24 @@ extension Executor {
             } catch let signal as ExecutionSignal {
                 throw signal
             } catch let failure as FunctionError {
-                current = callSite
+                current = Executor.callSite(command, node)
                 throw error("error calling \(name): \(failure.message)", cause: .function)
             } catch {
-                current = callSite
+                current = Executor.callSite(command, node)
                 throw self.error("error calling \(name): \(error)", cause: .function)
             }
         case .registered:
             return .invalid  // called above
         case .include:
             let before = current
-            current = callSite
+            current = Executor.callSite(command, node)
             let result = try include(name: values[0].value.stringValue ?? "", data: values[1])
             current = before
             return result
         case .tpl:
             impureCalls += 1
             let before = current
-            current = callSite
+            current = Executor.callSite(command, node)
             let result = try tpl(text: values[0].value.stringValue ?? "", data: values[1])
             current = before
             return result
@@ -132,7 +131,7 @@ extension Executor {
 
     /// Calls a registered function and turns what it throws into Go's `error calling NAME: …`.
     private func callRegistered(
-        _ entry: ResolvedFunction, name: String, _ values: consuming [Value], callSite: NodeReference
+        _ entry: ResolvedFunction, name: String, _ values: consuming [Value], command: Command?, node: Operand
     ) throws(ExecutionSignal) -> Evaluated {
         if !entry.function.isPure { impureCalls += 1 }
         do {
@@ -142,7 +141,7 @@ extension Executor {
         } catch let signal as ExecutionSignal {
             throw signal
         } catch let failure as FunctionError {
-            current = callSite
+            current = Executor.callSite(command, node)
             if failure.isHelmFailure {
                 var e = makeError("error calling \(name): \(failure.message)", cause: .helmFailure)
                 e.failureMessage = failure.message
@@ -150,9 +149,15 @@ extension Executor {
             }
             throw error("error calling \(name): \(failure.message)", cause: .function)
         } catch {
-            current = callSite
+            current = Executor.callSite(command, node)
             throw self.error("error calling \(name): \(error)", cause: .function)
         }
+    }
+
+    /// Where a call's errors point: its command when it has one, else the operand
+    /// (made only when needed: copying an operand retains what it holds).
+    static func callSite(_ command: Command?, _ node: Operand) -> NodeReference {
+        command.map { .command($0) } ?? .operand(node)
     }
 
     /// Stops runaway growth (a string or list doubled in a loop) before memory runs out.

@@ -162,6 +162,9 @@ extension Executor {
             return .invalid
         }
         let hasArguments = (arguments?.count ?? 0) > 1 || final != nil
+        if let reference = MapReference.of(receiver.value) {
+            return try referenceField(reference, name: name, hasArguments: hasArguments)
+        }
         switch receiver.value {
         case .null:
             throw error("nil pointer evaluating \(receiver.typeName).\(name)")
@@ -174,9 +177,6 @@ extension Executor {
             case .error: throw error("map has no entry for key \(GoQuote.quote(name))")
             }
         case .object(let object):
-            if let reference = MapReference.of(object) {
-                return try referenceField(reference, name: name, hasArguments: hasArguments)
-            }
             if object.hasMethod(name) {
                 return try callMethod(dot, object: object, name: name, node: node, arguments: arguments, final: final)
             }

@@ -7,6 +7,7 @@ extension Executor {
         // include and template, so none of the checks below could fail, and the
         // template was found when the result was made (the set never changes).
         var parts: [IncludeMemo.Part] = []
+        parts.reserveCapacity(4)
         let memoizable =
             options.memoizeIncludes && overlay.isEmpty && references.includeMemo.flatten(data.value, into: &parts)
         if memoizable, depth < options.maxCallDepth,

@@ -144,6 +144,19 @@ final class IncludeMemo {
     /// Whether two dots hold the very same values (same storage, bit for bit) except at `Template`.
     static func sameExceptTemplate(_ a: [String: Value], _ b: [String: Value]) -> Bool {
         guard a.count == b.count else { return false }
+        // A dot made from another (the same entries, then its own `Template`)
+        // lists its entries in the same order: compared side by side, no hashing.
+        var first = a.makeIterator()
+        var second = b.makeIterator()
+        var sameOrder = true
+        while let (key, value) = first.next(), let (otherKey, other) = second.next() {
+            guard key == otherKey else {
+                sameOrder = false
+                break
+            }
+            if key != "Template" && !identical(value, other) { return false }
+        }
+        if sameOrder { return true }
         for (key, value) in a where key != "Template" {
             guard let other = b[key], identical(value, other) else { return false }
         }

@@ -357,9 +357,37 @@ extension MapReference {
     }
 
     /// The reference `value` holds (`.object` of a `MapReference`), or nil.
+    /// Read in place: `.object` is an indirect case, so the value is a
+    /// pointer to a heap box (two words of object header, then the
+    /// existential container); binding the payload would copy the existential
+    /// through its value witnesses (and destroy the copy), at every field access.
+    @inline(__always)
+    static func of(_ value: Value) -> MapReference? {
+        guard case .object = value else { return nil }
+        // The layout checks fold away at compile time.
+        guard MemoryLayout<any TemplateObject>.size == 5 * MemoryLayout<UInt>.stride,
+            MemoryLayout<Value>.size > MemoryLayout<UInt>.stride
+        else { return slowly(value) }
+        return withUnsafeBytes(of: value) { enumBytes -> MapReference? in
+            let box = enumBytes.load(as: UnsafeRawPointer.self)
+            let container = 2 * MemoryLayout<UInt>.stride
+            guard box.load(fromByteOffset: container + 3 * MemoryLayout<UInt>.stride, as: UInt.self) == metadata
+            else { return nil }
+            let object = box.load(fromByteOffset: container, as: UnsafeRawPointer.self)
+            return Unmanaged<MapReference>.fromOpaque(object).takeUnretainedValue()
+        }
+    }
+
+    /// `of(_:)` by binding the payload (for a layout this file does not know).
+    private static func slowly(_ value: Value) -> MapReference? {
+        guard case .object(let object) = value else { return nil }
+        return of(object)
+    }
+
+    /// The reference `value` holds, or nil (also when `value` is nil).
     @inline(__always)
     static func of(_ value: Value?) -> MapReference? {
-        guard case .object(let object)? = value else { return nil }
-        return of(object)
+        guard let value else { return nil }
+        return of(value)
     }
 }
