@@ -185,13 +185,23 @@ public enum ManifestSorter {
 
     /// A stable sort by kind: each kind's key computed once, ties kept in input order.
     static func stableSortByKind<T>(_ items: [T], kind: (T) -> String) -> [T] {
-        let keyed = items.enumerated().map { (key: KindKey(kind($0.element)), offset: $0.offset) }
-        let order = keyed.sorted { l, r in
-            if l.key < r.key { return true }
-            if r.key < l.key { return false }
-            return l.offset < r.offset
+        guard items.count > 1 else { return items }
+        let keys = items.map { KindKey(kind($0)) }
+        let unknown = installOrder.count
+        var order = Array(keys.indices)
+        keys.withUnsafeBufferPointer { keys in
+            order.sort { l, r in
+                let left = keys[l].rank
+                let right = keys[r].rank
+                if left != right { return left < right }
+                if left == unknown {
+                    if bytesPrecede(keys[l].name, keys[r].name) { return true }
+                    if bytesPrecede(keys[r].name, keys[l].name) { return false }
+                }
+                return l < r
+            }
         }
-        return order.map { items[$0.offset] }
+        return order.map { items[$0] }
     }
 
     /// Whether the last component of a `/`-separated path starts with `_`.
