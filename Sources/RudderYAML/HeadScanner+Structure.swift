@@ -133,9 +133,10 @@ struct HeadScanner {
             if read == nil { read = try key() }
             first = nil
             guard let key = read else { throw Unsure() }
-            let slot = try slot(of: key, in: role)
+            // Most mappings hold nothing of the head: no slot to look up or fill.
+            let slot = role == .other ? .other : try slot(of: key, in: role)
             let found = try mappingValue(keyColumn: n, slot: slot, depth: depth)
-            try record(found, in: slot)
+            if slot != .other { try record(found, in: slot) }
             if column == n { continue }
             if column < n { return }
             throw Unsure()

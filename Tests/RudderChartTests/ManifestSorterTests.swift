@@ -65,6 +65,23 @@ import Testing
         #expect(ManifestSorter.split("a\n---\nb\n---\n\n---\nc") == ["a", "b", "---\nc"])
     }
 
+    @Test func filesAreOrderedByPathBytes() {
+        let names = ["t/a.yaml", "t/b.yaml", "t/a", "t/B.yaml", "t/é.yaml", "t/e.yaml", "", "t", "t/a.yaml.x", "u/a", "t/_h.tpl"]
+        var random = SplitMix64(seed: 0x9A7)
+        for round in 0..<300 {
+            var files: [(path: String, content: String)] = []
+            for index in 0..<(round % 14) {
+                files.append((names[Int(random.next() % UInt64(names.count))], String(index)))
+            }
+            let expected = files.indices.sorted { l, r in
+                let a = Array(files[l].path.utf8)
+                let b = Array(files[r].path.utf8)
+                return a == b ? l < r : a.lexicographicallyPrecedes(b)
+            }
+            #expect(ManifestSorter.pathOrder(files) == expected, "\(files.map(\.path))")
+        }
+    }
+
     @Test func kindOrderIsStableAndPutsUnknownKindsLast() {
         let kinds = ["Deployment", "Zeta", "Service", "", "Alpha", "Service", "Namespace", "alpha", "Zeta", "Ä", "Deployment"]
         var random = SplitMix64(seed: 0x50_47)

@@ -204,6 +204,39 @@ public enum ManifestSorter {
         return order.map { items[$0] }
     }
 
+    /// The files' indices ordered by path, byte by byte (Go's `sort.Sort` by
+    /// name; equal paths, which a chart cannot hold, keep their order). The
+    /// paths are gathered in one buffer first: comparisons then touch no
+    /// reference counts.
+    static func pathOrder(_ files: [(path: String, content: String)]) -> [Int] {
+        var order = Array(files.indices)
+        guard files.count > 1 else { return order }
+        var bytes: [UInt8] = []
+        var spans: [(start: Int, count: Int)] = []
+        spans.reserveCapacity(files.count)
+        for file in files {
+            let start = bytes.count
+            bytes.append(contentsOf: file.path.utf8)
+            spans.append((start, bytes.count - start))
+        }
+        bytes.withUnsafeBufferPointer { all in
+            spans.withUnsafeBufferPointer { spans in
+                order.sort { l, r in
+                    let a = spans[l]
+                    let b = spans[r]
+                    let common = Swift.min(a.count, b.count)
+                    if common > 0, let base = all.baseAddress {
+                        let comparison = memcmp(base + a.start, base + b.start, common)
+                        if comparison != 0 { return comparison < 0 }
+                    }
+                    if a.count != b.count { return a.count < b.count }
+                    return l < r
+                }
+            }
+        }
+        return order
+    }
+
     /// Whether the last component of a `/`-separated path starts with `_`.
     static func baseNameIsPartial(_ path: String) -> Bool {
         let bytes = path.utf8
@@ -221,8 +254,8 @@ public enum ManifestSorter {
     ) throws -> (manifests: [Manifest], hooks: [HookManifest]) {
         var manifests: [Manifest] = []
         var hooks: [HookManifest] = []
-        let ordered = files.sorted { bytesPrecede($0.path, $1.path) }
-        for file in ordered {
+        for index in pathOrder(files) {
+            let file = files[index]
             if baseNameIsPartial(file.path) { continue }
             if trimSpace(Substring(file.content)).isEmpty { continue }
             for document in split(file.content) {
