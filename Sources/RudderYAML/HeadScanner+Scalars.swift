@@ -142,7 +142,7 @@ extension HeadScanner {
 
     /// Whether a plain scalar's text is one of the words that resolve to
     /// null (`~`, `null`, `Null`, `NULL`; the text is never empty here).
-    static func isNullWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    @inline(__always) static func isNullWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first else { return true }
         if bytes.count == 1 { return first == UInt8(ascii: "~") }
         guard bytes.count == 4, first == UInt8(ascii: "n") || first == UInt8(ascii: "N") else { return false }
@@ -224,13 +224,7 @@ extension HeadScanner {
     /// has no such numbers): unsure.
     mutating func resolvePlain(_ range: Range<Int>, wantText: Bool) throws(Unsure) -> Found {
         let bytes = UnsafeBufferPointer(start: base + range.lowerBound, count: range.count)
-        if !wantText {
-            // Only numbers can be infinite: they start with a digit, `.`, `+` or `-`.
-            let first = bytes.first ?? 0
-            let mayBeNumber = first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")
-                || first == UInt8(ascii: ".") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
-            if !mayBeNumber { return .otherScalar }
-        }
+        if !wantText && !Self.mayBeNonFinite(bytes) { return .otherScalar }
         switch ResolvedScalar.classifyPlain(bytes) {
         case .string, .timestamp:
             if wantText { text = String(decoding: bytes, as: UTF8.self) }
@@ -243,6 +237,15 @@ extension HeadScanner {
         default:
             return .otherScalar
         }
+    }
+
+    /// Whether a plain scalar may resolve to NaN or an infinity. Only
+    /// yaml.v2's words do (`.nan`, `.inf`, `+.Inf`, `-.INF`…: at most five
+    /// bytes, starting with `.`, `+` or `-`); any other float is Go's
+    /// `ParseFloat` of decimal text, which is finite or refused (ErrRange).
+    @inline(__always) static func mayBeNonFinite(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count <= 5, let first = bytes.first else { return false }
+        return first == UInt8(ascii: ".") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
     }
 
     /// A one-line double-quoted scalar at the cursor; the cursor moves past
