@@ -49,7 +49,8 @@ public struct ValuesOptions: Sendable {
                 wrapped.file = path
                 throw wrapped
             }
-            base = Self.mergeMaps(base, current)
+            // Merging into nothing gives the file's map itself (no key hashed again).
+            base = base.isEmpty ? current : Self.mergeMaps(base, current)
         }
         for line in setJSON {
             let trimmed = trimGoSpace(line)
