@@ -157,19 +157,16 @@ enum Coalescing {
         if destination.count <= source.count {
             var result = source
             for (key, value) in destination {
-                guard let below = source[key] else {
-                    result[key] = value
-                    continue
-                }
-                switch (value, below) {
-                case (.null, .null):
+                // `destination`'s value goes in (one lookup); the rare cases fix it up.
+                switch (value, result.updateValue(value, forKey: key)) {
+                case (.null, .null?):
                     if !keepNullOverNull { result.removeValue(forKey: key) }
-                case (.null, _):
+                case (.null, _?):
                     result.removeValue(forKey: key)
-                case (.map(let destinationTable), .map(let sourceTable)):
+                case (.map(let destinationTable), .map(let sourceTable)?):
                     result[key] = .map(coalesceTables(destinationTable, sourceTable))
                 default:
-                    result[key] = value
+                    break
                 }
             }
             return result
