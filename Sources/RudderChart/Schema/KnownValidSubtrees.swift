@@ -36,20 +36,51 @@ final class KnownValidSubtrees: Sendable {
 
     /// Keeps every recorded storage alive (and so its address unique).
     private let retained: Value
-    private let entries: Set<Entry>
+    /// The entries in an open-addressing table (a power of two in size,
+    /// at most half full; empty slots have node -1), probed linearly from
+    /// a multiplicative hash: cheaper than `Set`'s SipHash for a lookup
+    /// made at every map and list of every release.
+    private let slots: [Entry]
+    private let mask: Int
+    let count: Int
+
+    static let emptySlot = Entry(node: -1, depth: 0, identity: Identity(kind: 0, first: 0, second: 0))
 
     init(retaining values: Value, entries: Set<Entry>) {
         retained = values
-        self.entries = entries
+        count = entries.count
+        var capacity = 8
+        while capacity < 2 * entries.count { capacity *= 2 }
+        mask = capacity - 1
+        var table = [Entry](repeating: Self.emptySlot, count: capacity)
+        for entry in entries {
+            var slot = Self.slot(entry, mask: capacity - 1)
+            while table[slot].node >= 0 { slot = (slot + 1) & (capacity - 1) }
+            table[slot] = entry
+        }
+        slots = table
     }
 
-    var count: Int { entries.count }
+    @inline(__always)
+    static func slot(_ entry: Entry, mask: Int) -> Int {
+        var mixed = entry.identity.first ^ UInt(bitPattern: entry.node &* 0x1F1F_1F1F) ^ UInt(bitPattern: entry.depth << 48)
+        mixed ^= UInt(entry.identity.kind) << 56 ^ entry.identity.second
+        mixed = mixed &* 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: mixed >> 32) & mask
+    }
 
     /// Whether node `node` applied at stack depth `depth` is known valid for `value`.
     @inline(__always)
     func contains(node: Int, depth: Int, value: Value) -> Bool {
-        guard !entries.isEmpty, let identity = Self.identity(of: value) else { return false }
-        return entries.contains(Entry(node: node, depth: depth, identity: identity))
+        guard count > 0, let identity = Self.identity(of: value) else { return false }
+        let wanted = Entry(node: node, depth: depth, identity: identity)
+        var slot = Self.slot(wanted, mask: mask)
+        while true {
+            let found = slots[slot]
+            if found.node < 0 { return false }
+            if found == wanted { return true }
+            slot = (slot + 1) & mask
+        }
     }
 
     /// Whether identity can be read here: a map and a list are each one
