@@ -15,7 +15,9 @@
 4. times the reference Helm as `helm template` processes: a measured sample
    (--helm-sample, default 100; 0 for all N) scaled up to N;
 
-and reports wall times, ratios and the peak memory (max RSS) of each.
+and reports wall times, ratios and the peak memory (max RSS) of each, with
+what creating one small file cost before and after the batch runs (file
+systems that are slow to create files just after many deletions show it there).
 
     swift build -c release --product rudder
     python3 scripts/bench-batch.py [--count 1000] [--helm-sample 100] [--rudder PATH] [--keep]
@@ -102,6 +104,21 @@ def one_by_one(binary, releases, sample):
     return total * scale, peak, len(chosen), cpu * scale
 
 
+def file_creation_probe(directory, count=2000):
+    """Microseconds per file to create `count` small files in a new folder of `directory`.
+
+    The file system's state moves the files-written figures: ext4 without a
+    journal (as on this project's CI machines) skips inodes deleted in the last
+    minutes when it allocates one, checking each, so creating files right after
+    many deletions costs several times more. Printed with the results."""
+    folder = tempfile.mkdtemp(prefix="probe-", dir=directory)
+    start = time.perf_counter()
+    for i in range(count):
+        with open(os.path.join(folder, "f%d" % i), "w") as f:
+            f.write("x")
+    return (time.perf_counter() - start) / count * 1e6
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=1000)
@@ -127,6 +144,7 @@ def main():
         if status != 0:
             raise SystemExit("rudder render failed (status %d)" % status)
 
+        probe_before = file_creation_probe(directory)
         runs = args.batch_runs
         other_set = os.path.join(directory, "releases-b.yaml")
         # Into an empty folder each time (a new one per run; all removed at the end).
@@ -147,6 +165,7 @@ def main():
         with open("/proc/loadavg") as f:
             load = f.read().split()[0]
 
+        probe_after = file_creation_probe(directory)
         cores = os.cpu_count()
         print("%d releases (%d anything-llm, %d lobe-chat), %d cores, load average %s"
               % (n, (n + 1) // 2, n // 2, cores, load))
@@ -165,6 +184,8 @@ def main():
             ("helm template x %d processes%s" % (n, "" if helm_measured == n else " (%d measured, scaled)" % helm_measured),
              (helm_each, helm_peak, 0, helm_cpu), ""),
         ]
+        print("file system: creating a small file took %.0f us before the batch runs, %.0f us after them"
+              % (probe_before, probe_after))
         print("%-58s %8s %8s %8s %9s  %s" % ("", "wall s", "vs batch", "CPU s", "peak MiB", "wall range (%d runs)" % runs))
         for label, (seconds, peak, _, cpu), walls in rows:
             print("%-58s %8.2f %7.1fx %8.2f %9.1f  %s" % (label, seconds, seconds / batch_dir[0], cpu, peak, walls))

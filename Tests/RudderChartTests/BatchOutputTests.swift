@@ -189,6 +189,26 @@ import _RudderTestSupport
         #expect(!check.holds(files.map { (path: $0.0, content: $0.1) } + [(path: "c/templates/c.yaml", content: "")], target: base + "/r"))
     }
 
+    /// A release folder found missing at render time gets a plain rename; one
+    /// that has appeared since (with entries) is still exchanged, not lost.
+    @Test func swapAfterAnAbsentTargetKeepsAFolderThatAppeared() throws {
+        let base = try FileSystemHelper.temporaryDirectory()
+        defer { FileSystem.removeTree(base) }
+        let check = try #require(UnchangedOutput.forThisProcess())
+        let files = [(path: "c/templates/a.yaml", content: "a: 1\n")]
+        #expect(check.compare(files, target: base + "/r") == .absent)
+        let first = try ReleaseFolder.stage(files, directory: base, release: "r")
+        #expect(try ReleaseFolder.swapIntoPlace(staged: first, target: base + "/r", targetWasAbsent: true) == nil)
+        #expect(try FileSystem.readText(base + "/r/c/templates/a.yaml") == "a: 1\n")
+        #expect(check.compare(files, target: base + "/r") == .same)
+        // Told "absent", but the folder is there: the old one comes back for removal.
+        let second = try ReleaseFolder.stage([(path: "c/templates/a.yaml", content: "a: 2\n")], directory: base, release: "r")
+        let old = try #require(try ReleaseFolder.swapIntoPlace(staged: second, target: base + "/r", targetWasAbsent: true))
+        #expect(try FileSystem.readText(base + "/r/c/templates/a.yaml") == "a: 2\n")
+        #expect(try FileSystem.readText(old + "/c/templates/a.yaml") == "a: 1\n")
+        #expect(check.compare(files, target: base + "/r") == .different)
+    }
+
     @Test func refusedReleaseFolderLeavesNoDescriptorOpen() throws {
         let base = try FileSystemHelper.temporaryDirectory()
         defer { FileSystem.removeTree(base) }

@@ -49,18 +49,18 @@ public enum BatchRenderer {
 
         // Rendered but not yet delivered (or, with an output directory, not yet swapped in).
         var finished: [BatchReleaseResult?] = []
-        var staged: [String?] = []
+        var staged: [StagedFolder?] = []
         if options.outputDirectory != nil {
             finished = Array(repeating: nil, count: total)
             staged = Array(repeating: nil, count: total)
         }
-        var pending: [Int: (BatchReleaseResult, String?)] = [:]
+        var pending: [Int: (BatchReleaseResult, StagedFolder?)] = [:]
         var nextToStart = 0
         var nextToDeliver = 0
         var completed = 0
 
-        await withTaskGroup(of: (Int, BatchReleaseResult, String?).self) { group in
-            func startMore(_ group: inout TaskGroup<(Int, BatchReleaseResult, String?)>) {
+        await withTaskGroup(of: (Int, BatchReleaseResult, StagedFolder?).self) { group in
+            func startMore(_ group: inout TaskGroup<(Int, BatchReleaseResult, StagedFolder?)>) {
                 while nextToStart < total && nextToStart < nextToDeliver + window {
                     let index = nextToStart
                     let release = releases[index]
@@ -116,15 +116,25 @@ public enum BatchRenderer {
         return summary
     }
 
+    /// A release's output written into a temporary folder, not yet in place.
+    struct StagedFolder: Sendable {
+        var path: String
+        /// There was no output folder when the release was rendered.
+        var targetWasAbsent: Bool
+    }
+
     /// Puts a release's staged folder in place of its output folder; the old
     /// output goes to `remover`.
-    static func swap(_ folder: String, into directory: String, _ result: inout BatchReleaseResult, remover: FolderRemover) {
+    static func swap(_ folder: StagedFolder, into directory: String, _ result: inout BatchReleaseResult, remover: FolderRemover) {
         do {
-            if let old = try ReleaseFolder.swapIntoPlace(staged: folder, target: directory + "/" + result.name) {
+            let target = directory + "/" + result.name
+            if let old = try ReleaseFolder.swapIntoPlace(
+                staged: folder.path, target: target, targetWasAbsent: folder.targetWasAbsent)
+            {
                 remover.remove(old)
             }
         } catch {
-            FileSystem.removeTree(folder)
+            FileSystem.removeTree(folder.path)
             result.failure = TemplateFailure("cannot replace the output of release \(result.name): \(error)")
         }
     }
@@ -133,7 +143,7 @@ public enum BatchRenderer {
     /// folder (none when the release's folder already holds exactly this output).
     static func renderOne(
         _ release: BatchRelease, cache: BatchCache, options: BatchOptions, unchanged: UnchangedOutput? = nil
-    ) -> (BatchReleaseResult, String?) {
+    ) -> (BatchReleaseResult, StagedFolder?) {
         var result = BatchReleaseResult(name: release.name)
         do throws(TemplateFailure) {
             if let failure = release.setupFailure { throw failure }
@@ -176,12 +186,11 @@ public enum BatchRenderer {
                     result.objectCount += countDocuments(file.content)
                 }
             }
-            if let unchanged, unchanged.holds(files, target: directory + "/" + release.name) {
-                return (result, nil)
-            }
+            let comparison = unchanged?.compare(files, target: directory + "/" + release.name) ?? .different
+            if comparison == .same { return (result, nil) }
             do {
                 let folder = try ReleaseFolder.stage(files, directory: directory, release: release.name)
-                return (result, folder)
+                return (result, StagedFolder(path: folder, targetWasAbsent: comparison == .absent))
             } catch {
                 throw TemplateFailure("cannot write the output of release \(release.name): \(error)")
             }

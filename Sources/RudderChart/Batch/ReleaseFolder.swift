@@ -26,8 +26,7 @@ enum ReleaseFolder {
                 }
                 let parent = file.path[..<slash]
                 if !created.contains(parent) {
-                    try makeFolders(parent, in: folder, known: created)
-                    created.append(parent)
+                    try makeFolders(parent, in: folder, known: &created)
                 }
                 try writeNew(folder + "/" + file.path, file.content)
             }
@@ -62,8 +61,9 @@ enum ReleaseFolder {
         return last
     }
 
-    /// Makes `relative` and its missing parents inside `folder` (`known` exist already).
-    static func makeFolders(_ relative: Substring, in folder: String, known: [Substring]) throws(FileSystemError) {
+    /// Makes `relative` and its missing parents inside `folder`: `known` lists
+    /// the folders made so far, and gets the ones made here.
+    static func makeFolders(_ relative: Substring, in folder: String, known: inout [Substring]) throws(FileSystemError) {
         var index = relative.utf8.startIndex
         while true {
             let end = relative.utf8[index...].firstIndex(of: UInt8(ascii: "/")) ?? relative.utf8.endIndex
@@ -73,6 +73,7 @@ enum ReleaseFolder {
                 if mkdir(path, 0o755) != 0 && errno != EEXIST {
                     throw FileSystemError(path: path, reason: errorText())
                 }
+                known.append(prefix)
             }
             guard end < relative.utf8.endIndex else { return }
             index = relative.utf8.index(after: end)
@@ -125,8 +126,11 @@ enum ReleaseFolder {
     /// has `renameat2(RENAME_EXCHANGE)`, else the old folder is renamed aside
     /// first (for an instant `target` is missing, but never partial). Returns
     /// the path the old output now has (a hidden folder beside `target`), for
-    /// the caller to remove, or nil when there was none.
-    static func swapIntoPlace(staged: String, target: String) throws(FileSystemError) -> String? {
+    /// the caller to remove, or nil when there was none. `targetWasAbsent`:
+    /// there was no `target` a moment ago, so a plain rename is tried first (it
+    /// fails, and the usual way follows, when a folder with entries has appeared since).
+    static func swapIntoPlace(staged: String, target: String, targetWasAbsent: Bool = false) throws(FileSystemError) -> String? {
+        if targetWasAbsent && rename(staged, target) == 0 { return nil }
         // The exchange first: it fails (ENOENT) when there is no old output.
         if renameExchange(staged, target) { return staged }
         if FileSystem.kind(of: target) == nil {

@@ -35,20 +35,43 @@ struct UnchangedOutput {
         return nil
     }
 
+    /// What a release's output folder holds, against its new output.
+    enum Comparison {
+        /// Exactly the new output.
+        case same
+        /// Something else (or it could not be read).
+        case different
+        /// Nothing: there is no such folder (nor anything else of that name).
+        case absent
+    }
+
     /// Whether the folder at `target` holds exactly `files` (paths relative to it).
     func holds(_ files: [(path: String, content: String)], target: String) -> Bool {
+        compare(files, target: target) == .same
+    }
+
+    /// What the folder at `target` holds, against `files` (paths relative to it).
+    func compare(_ files: [(path: String, content: String)], target: String) -> Comparison {
+        let fd = open(target, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        if fd < 0 { return errno == ENOENT ? .absent : .different }
+        return holds(files, folder: fd) ? .same : .different
+    }
+
+    /// Whether the folder open at `fd` holds exactly `files` (closes `fd`).
+    private func holds(_ files: [(path: String, content: String)], folder fd: Int32) -> Bool {
         var expectedFiles: [String: String] = [:]
         var expectedFolders: Set<String> = []
         for file in files {
-            guard expectedFiles.updateValue(file.content, forKey: file.path) == nil else { return false }
+            guard expectedFiles.updateValue(file.content, forKey: file.path) == nil else {
+                close(fd)
+                return false
+            }
             var prefix = file.path[...]
             while let slash = prefix.utf8.lastIndex(of: UInt8(ascii: "/")) {
                 prefix = prefix[..<slash]
                 expectedFolders.insert(String(prefix))
             }
         }
-        let fd = open(target, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { return false }
         guard has(mode: releaseFolderMode, fd) else {
             close(fd)
             return false
