@@ -12,36 +12,50 @@ struct ScannedKey {
     var style: Style
     /// Holds escapes (`\` in double quotes, `''` in single quotes).
     var escaped: Bool
-    /// Reads as a string: quoted, or plain text that resolves to a string.
-    var isString: Bool
 
-    /// Whether the key might match one of `words` the way Go's JSON decoder
-    /// matches field names (ignoring case) without being spelled exactly so:
-    /// a different ASCII case, or any non-ASCII byte (Unicode folding, such as
-    /// the Kelvin sign for K).
-    func mayFoldTo(_ words: [StaticString], in scanner: HeadScanner) -> Bool {
-        guard isString else { return false }
-        let bytes = escaped ? Array(string(in: scanner).utf8) : Array(UnsafeBufferPointer(start: scanner.base + textStart, count: textEnd - textStart))
-        if bytes.contains(where: { $0 >= 0x80 }) { return true }
-        for word in words where word.utf8CodeUnitCount == bytes.count {
-            let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
-            if bytes.elementsEqual(expected) { continue }
-            if bytes.elementsEqual(expected, by: { $0 | 0x20 == $1 | 0x20 && ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 == $1 }) {
-                return true
-            }
+    /// Whether the key reads as a string: quoted, or plain text that
+    /// resolves to a string (asked only of the keys of head mappings).
+    func isString(in scanner: HeadScanner) -> Bool {
+        guard style == .plain else { return true }
+        let bytes = UnsafeBufferPointer(start: scanner.base + textStart, count: textEnd - textStart)
+        switch ResolvedScalar.classifyPlain(bytes) {
+        case .string, .timestamp: return true
+        default: return false
         }
-        return false
     }
 
-    /// Whether the key is the string `word`.
-    func equals(_ word: StaticString, in scanner: HeadScanner) -> Bool {
-        guard isString else { return false }
-        if escaped { return string(in: scanner) == word.description }
-        let length = textEnd - textStart
-        guard length == word.utf8CodeUnitCount else { return false }
-        let bytes = word.utf8Start
-        for k in 0..<length where scanner.base[textStart + k] != bytes[k] { return false }
-        return true
+    /// Which of `words` the key is, as Go's JSON decoder matches field names:
+    /// the index of the word spelled exactly so, nil when it matches none.
+    /// Unsure when it might match one ignoring case without being spelled
+    /// exactly so: a different ASCII case, or any non-ASCII byte (Unicode
+    /// folding, such as the Kelvin sign for K).
+    func field(among words: [StaticString], in scanner: HeadScanner) throws(HeadScanner.Unsure) -> Int? {
+        if escaped {
+            let decoded = Array(string(in: scanner).utf8)
+            var index: Int?
+            try decoded.withUnsafeBufferPointer { bytes throws(HeadScanner.Unsure) in
+                index = try Self.field(bytes, among: words)
+            }
+            return index
+        }
+        let bytes = UnsafeBufferPointer(start: scanner.base + textStart, count: textEnd - textStart)
+        // Only plain keys of a word's length can be text that is not a string (`null`, `true`).
+        let index = try Self.field(bytes, among: words)
+        if index != nil && !isString(in: scanner) { return nil }
+        return index
+    }
+
+    /// `field(among:in:)` over a key's text.
+    static func field(_ bytes: UnsafeBufferPointer<UInt8>, among words: [StaticString]) throws(HeadScanner.Unsure) -> Int? {
+        for b in bytes where b >= 0x80 { throw HeadScanner.Unsure() }
+        for (index, word) in words.enumerated() where word.utf8CodeUnitCount == bytes.count {
+            let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+            if bytes.elementsEqual(expected) { return index }
+            if bytes.elementsEqual(expected, by: { $0 | 0x20 == $1 | 0x20 && ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 == $1 }) {
+                throw HeadScanner.Unsure()
+            }
+        }
+        return nil
     }
 
     /// The key's string.
@@ -76,23 +90,66 @@ extension HeadScanner {
 
     /// Whether a plain scalar may start at `k` in block context (a subset of
     /// what libyaml allows: no indicators, `-` only before a non-blank).
-    func isPlainStart(_ k: Int) -> Bool {
+    /// Letters, digits, non-ASCII bytes and `_./$()+=~^;<\` start one.
+    @inline(__always) func isPlainStart(_ k: Int) -> Bool {
         let b = at(k)
-        if Self.isAlphanumeric(b) || b >= 0x80 { return true }
-        switch b {
-        case UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "$"), UInt8(ascii: "("),
-             UInt8(ascii: ")"), UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: "~"), UInt8(ascii: "^"),
-             UInt8(ascii: ";"), UInt8(ascii: "<"), UInt8(ascii: "\\"):
-            return true
-        case UInt8(ascii: "-"):
-            let next = at(k + 1)
-            return !(next == 0x20 || next == 0x09 || endsLine(k + 1))
-        default:
-            return false
+        if b >= 0x80 { return true }
+        let mask: UInt64 = b < 0x40 ? 0x3BFF_CB10_0000_0000 : 0x47FF_FFFE_D7FF_FFFE
+        if mask >> UInt64(b & 0x3F) & 1 != 0 { return true }
+        guard b == UInt8(ascii: "-") else { return false }
+        let next = at(k + 1)
+        return !(next == 0x20 || next == 0x09 || endsLine(k + 1))
+    }
+
+    /// The first index from `k` on whose byte is a blank, a line feed or `:`
+    /// (the only bytes that end a run of a plain scalar's text), or `count`.
+    @inline(__always) func ordinaryRunEnd(from k: Int) -> Int {
+        var k = k
+        let raw = UnsafeRawPointer(base)
+        // Eight bytes at a time: ASCII bytes up to 0x20 (0x21 + 0x5F sets the
+        // high bit; no carry between bytes) and colons, found exactly.
+        while k &+ 8 <= count {
+            let word = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            let ascii = word & HeadCharacters.low7
+            let blanks = ~(ascii &+ 0x5F5F_5F5F_5F5F_5F5F) & ~word & HeadCharacters.high
+            let stops = blanks | HeadCharacters.zeroBytes(word ^ 0x3A3A_3A3A_3A3A_3A3A)
+            if stops != 0 { return k &+ stops.trailingZeroBitCount >> 3 }
+            k &+= 8
         }
+        while k < count {
+            let b = base[k]
+            // No other byte below 0x20 passed `HeadCharacters.areSimple`.
+            if b <= 0x20 || b == UInt8(ascii: ":") { break }
+            k += 1
+        }
+        return k
+    }
+
+    /// The first index from `k` on whose byte is not a space, or `count`.
+    @inline(__always) func spaceRunEnd(from k: Int) -> Int {
+        var k = k
+        let raw = UnsafeRawPointer(base)
+        while k &+ 8 <= count {
+            let others = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) ^ 0x2020_2020_2020_2020
+            if others != 0 { return k &+ others.trailingZeroBitCount >> 3 }
+            k &+= 8
+        }
+        while k < count, base[k] == 0x20 { k += 1 }
+        return k
     }
 
     // MARK: - Keys
+
+    /// Whether a plain scalar's text is one of the words that resolve to
+    /// null (`~`, `null`, `Null`, `NULL`; the text is never empty here).
+    @inline(__always) static func isNullWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first else { return true }
+        if bytes.count == 1 { return first == UInt8(ascii: "~") }
+        guard bytes.count == 4, first == UInt8(ascii: "n") || first == UInt8(ascii: "N") else { return false }
+        let rest = (bytes[1], bytes[2], bytes[3])
+        return rest == (UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "l"))
+            || first == UInt8(ascii: "N") && rest == (UInt8(ascii: "U"), UInt8(ascii: "L"), UInt8(ascii: "L"))
+    }
 
     /// A block mapping key at the cursor, `key:` followed by a space or the
     /// line's end; the cursor moves past the `:`. Nil (cursor unmoved) when
@@ -110,11 +167,12 @@ extension HeadScanner {
             if i - start > Self.maxKeyBytes { throw Unsure() }
             i += 1
             return ScannedKey(start: start, textStart: quoted.start, textEnd: quoted.end,
-                              style: double ? .doubleQuoted : .singleQuoted, escaped: quoted.escaped, isString: true)
+                              style: double ? .doubleQuoted : .singleQuoted, escaped: quoted.escaped)
         default:
             guard isPlainStart(i) else { return nil }
             var k = i
             while true {
+                k = ordinaryRunEnd(from: k)
                 let b = at(k)
                 if b == UInt8(ascii: ":") && (at(k + 1) == 0x20 || endsLine(k + 1)) { break }
                 if endsLine(k) { return nil }
@@ -125,15 +183,10 @@ extension HeadScanner {
             if base[k - 1] == 0x20 || k - start > Self.maxKeyBytes { throw Unsure() }
             let bytes = UnsafeBufferPointer(start: base + start, count: k - start)
             if bytes.count == 2 && bytes[0] == UInt8(ascii: "<") && bytes[1] == UInt8(ascii: "<") { throw Unsure() }
-            let isString: Bool
-            switch ResolvedScalar.classifyPlain(bytes) {
-            case .null: throw Unsure()
-            case .string, .timestamp: isString = true
-            default: isString = false
-            }
+            // A null key (`~`, `null`) is the full reader's to judge.
+            if Self.isNullWord(bytes) { throw Unsure() }
             i = k + 1
-            return ScannedKey(start: start, textStart: start, textEnd: k, style: .plain, escaped: false,
-                              isString: isString)
+            return ScannedKey(start: start, textStart: start, textEnd: k, style: .plain, escaped: false)
         }
     }
 
@@ -146,6 +199,9 @@ extension HeadScanner {
         let start = i
         var end = i
         while true {
+            let runStart = i
+            i = ordinaryRunEnd(from: i)
+            if i > runStart { end = i }
             let b = at(i)
             if endsLine(i) { break }
             if b == 0x20 {
@@ -168,6 +224,7 @@ extension HeadScanner {
     /// has no such numbers): unsure.
     mutating func resolvePlain(_ range: Range<Int>, wantText: Bool) throws(Unsure) -> Found {
         let bytes = UnsafeBufferPointer(start: base + range.lowerBound, count: range.count)
+        if !wantText && !Self.mayBeNonFinite(bytes) { return .otherScalar }
         switch ResolvedScalar.classifyPlain(bytes) {
         case .string, .timestamp:
             if wantText { text = String(decoding: bytes, as: UTF8.self) }
@@ -180,6 +237,15 @@ extension HeadScanner {
         default:
             return .otherScalar
         }
+    }
+
+    /// Whether a plain scalar may resolve to NaN or an infinity. Only
+    /// yaml.v2's words do (`.nan`, `.inf`, `+.Inf`, `-.INF`…: at most five
+    /// bytes, starting with `.`, `+` or `-`); any other float is Go's
+    /// `ParseFloat` of decimal text, which is finite or refused (ErrRange).
+    @inline(__always) static func mayBeNonFinite(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count <= 5, let first = bytes.first else { return false }
+        return first == UInt8(ascii: ".") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
     }
 
     /// A one-line double-quoted scalar at the cursor; the cursor moves past

@@ -21,6 +21,10 @@ struct HeadScanner {
 
     static let maxDepth = 64
 
+    /// The head fields of the top mapping and of `metadata`, in `Slot` order.
+    static let topFields: [StaticString] = ["apiVersion", "kind", "metadata"]
+    static let metadataFields: [StaticString] = ["name", "annotations"]
+
     let base: UnsafePointer<UInt8>
     let count: Int
     var i = 0
@@ -64,8 +68,7 @@ struct HeadScanner {
     /// line's indentation; sets `column` (-1 at the end).
     mutating func nextContent() throws(Unsure) {
         while true {
-            var k = i
-            while k < count, base[k] == 0x20 { k += 1 }
+            let k = spaceRunEnd(from: i)
             if k >= count {
                 i = k
                 column = -1
@@ -130,9 +133,10 @@ struct HeadScanner {
             if read == nil { read = try key() }
             first = nil
             guard let key = read else { throw Unsure() }
-            let slot = try slot(of: key, in: role)
+            // Most mappings hold nothing of the head: no slot to look up or fill.
+            let slot = role == .other ? .other : try slot(of: key, in: role)
             let found = try mappingValue(keyColumn: n, slot: slot, depth: depth)
-            try record(found, in: slot)
+            if slot != .other { try record(found, in: slot) }
             if column == n { continue }
             if column < n { return }
             throw Unsure()
@@ -236,34 +240,35 @@ struct HeadScanner {
         case .top:
             // Helm matches head fields as Go's JSON decoder does, ignoring case:
             // `Kind:` is `kind`. Only exact, ASCII spellings are answered here.
-            if key.mayFoldTo(["apiVersion", "kind", "metadata"], in: self) { throw Unsure() }
-            if key.equals("apiVersion", in: self) { return .apiVersion }
-            if key.equals("kind", in: self) {
+            switch try key.field(among: Self.topFields, in: self) {
+            case 0:
+                return .apiVersion
+            case 1:
                 if seenKind { throw Unsure() }
                 seenKind = true
                 return .kind
-            }
-            if key.equals("metadata", in: self) {
+            case 2:
                 if seenMetadata { throw Unsure() }
                 seenMetadata = true
                 return .metadata
+            default:
+                return .other
             }
-            return .other
         case .metadata:
-            if key.mayFoldTo(["name", "annotations"], in: self) { throw Unsure() }
-            if key.equals("name", in: self) {
+            switch try key.field(among: Self.metadataFields, in: self) {
+            case 0:
                 if seenName { throw Unsure() }
                 seenName = true
                 return .name
-            }
-            if key.equals("annotations", in: self) {
+            case 1:
                 if seenAnnotations { throw Unsure() }
                 seenAnnotations = true
                 return .annotations
+            default:
+                return .other
             }
-            return .other
         case .annotations:
-            guard key.isString else { throw Unsure() }
+            guard key.isString(in: self) else { throw Unsure() }
             let name = key.string(in: self)
             guard annotationKeys.insert(name).inserted else { throw Unsure() }
             text = ""

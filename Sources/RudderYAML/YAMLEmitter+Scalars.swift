@@ -18,6 +18,13 @@ struct ScalarAnalysis {
             || (v >= 0xE000 && v <= 0xFFFD && v != 0xFEFF)
     }
 
+    /// ASCII letters and digits, `.`, `_`, `/` and `-`.
+    @inline(__always) static func isSimple(_ c: UInt32) -> Bool {
+        // Letters; `-./0-9` (0x2D-0x39); `_`.
+        let letter = (c | 0x20) &- 0x61
+        return letter < 26 || (c &- 0x2D) < 13 || c == 0x5F
+    }
+
     /// `codes` are the text's code points (or its bytes, when ASCII);
     /// `documentMarker`: the text starts with `---` or `...`.
     init<Codes: RandomAccessCollection>(_ codes: Codes, flavor: YAMLEmitter.Flavor, documentMarker: Bool)
@@ -31,6 +38,17 @@ struct ScalarAnalysis {
             return
         }
         @inline(__always) func code(_ i: Int) -> UInt32 { UInt32(truncatingIfNeeded: codes[i]) }
+        // Most texts (names, labels, quantities) are ASCII letters, digits and
+        // `._/-` only, not starting with a lone `-` nor a document marker:
+        // nothing below applies to them and every style is allowed.
+        if Codes.Element.bitWidth == 8 && !documentMarker && (count > 1 || code(0) != 0x2D) {
+            var simple = true
+            for i in 0..<count where !Self.isSimple(code(i)) {
+                simple = false
+                break
+            }
+            if simple { return }
+        }
         var blockIndicators = false
         var flowIndicators = false
         var lineBreaks = false
@@ -171,6 +189,15 @@ extension YAMLEmitter {
     where Codes.Index == Int, Codes.Element: FixedWidthInteger {
         let count = s.count
         if !whitespace && count > 0 { put(UInt8(ascii: " ")) }
+        // ASCII bytes that cannot reach the line width: copied at once.
+        if count > 0, !allowBreaks || column + count - 1 <= bestWidth,
+           let bytes = s as? UnsafeBufferPointer<UInt8> {
+            out.append(contentsOf: bytes)
+            column += count
+            whitespace = false
+            indention = false
+            return
+        }
         var spaces = false
         var i = 0
         while i < count {

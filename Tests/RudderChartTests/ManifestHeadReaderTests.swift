@@ -109,6 +109,32 @@ import _RudderTestSupport
         }
     }
 
+    /// Keys, values, indentation and odd characters at every distance from
+    /// the eight-byte steps the scanner reads in, and from the document's end.
+    @Test func agreesAtEveryWordBoundary() {
+        var answered = 0
+        var total = 0
+        for width in 0..<20 {
+            let word = String(repeating: "k", count: width)
+            let indent = String(repeating: " ", count: width + 2)
+            let documents = [
+                "kind: A" + word, "kind: A" + word + "\n", word + "x: y\nkind: B\n", "kind: A\n" + word + "x:",
+                "kind: A\n" + word + "x: " + word + ":\n", "kind: A\n" + word + "x: " + word + " :b\n",
+                "kind: A\nmetadata:\n" + indent + "name: " + word + "n\n", "kind: A\nx:\n" + indent + "y: z\n" + indent + " w: v\n",
+                "kind: A\n" + word + "x:" + word + ": b\n", "kind: A\n" + word + "é: " + word + "é\n",
+                "kind: A\n" + word + "x: a" + word + "\t\n", "kind: A\n" + word + "x: a\u{7F}" + word + "\n",
+                "kind: A\n" + word + "\n---\n", "kind: A\n" + word + "x: |\n  " + word + "\n...\n",
+                "kind: A" + word + " # c " + word + "\nmetadata:\n  name: n" + word + "#x\n",
+            ]
+            for document in documents {
+                total += 1
+                if Self.check(document) { answered += 1 }
+            }
+        }
+        #expect(answered > total / 3, "answered \(answered) of \(total)")
+        #expect(answered < total, "answered all \(total)")
+    }
+
     /// Characters the full reader refuses or treats apart (control
     /// characters, DEL, CR, NEL, line and paragraph separators, BOM,
     /// non-characters) make the scanner unsure, wherever they stand.

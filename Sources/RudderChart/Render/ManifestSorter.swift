@@ -185,13 +185,56 @@ public enum ManifestSorter {
 
     /// A stable sort by kind: each kind's key computed once, ties kept in input order.
     static func stableSortByKind<T>(_ items: [T], kind: (T) -> String) -> [T] {
-        let keyed = items.enumerated().map { (key: KindKey(kind($0.element)), offset: $0.offset) }
-        let order = keyed.sorted { l, r in
-            if l.key < r.key { return true }
-            if r.key < l.key { return false }
-            return l.offset < r.offset
+        guard items.count > 1 else { return items }
+        let keys = items.map { KindKey(kind($0)) }
+        let unknown = installOrder.count
+        var order = Array(keys.indices)
+        keys.withUnsafeBufferPointer { keys in
+            order.sort { l, r in
+                let left = keys[l].rank
+                let right = keys[r].rank
+                if left != right { return left < right }
+                if left == unknown {
+                    if bytesPrecede(keys[l].name, keys[r].name) { return true }
+                    if bytesPrecede(keys[r].name, keys[l].name) { return false }
+                }
+                return l < r
+            }
         }
-        return order.map { items[$0.offset] }
+        return order.map { items[$0] }
+    }
+
+    /// The files' indices ordered by path, byte by byte (Go's `sort.Sort` by
+    /// name; equal paths, which a chart cannot hold, keep their order). The
+    /// paths are gathered in one buffer first: comparisons then touch no
+    /// reference counts.
+    static func pathOrder(_ files: [(path: String, content: String)]) -> [Int] {
+        var order = Array(files.indices)
+        guard files.count > 1 else { return order }
+        var bytes: [UInt8] = []
+        var spans: [(start: Int, count: Int)] = []
+        spans.reserveCapacity(files.count)
+        for file in files {
+            let start = bytes.count
+            bytes.append(contentsOf: file.path.utf8)
+            spans.append((start, bytes.count - start))
+        }
+        bytes.withUnsafeBufferPointer { all in
+            spans.withUnsafeBufferPointer { spans in
+                order.sort { l, r in
+                    let a = spans[l]
+                    let b = spans[r]
+                    let common = Swift.min(a.count, b.count)
+                    if common > 0, let base = all.baseAddress {
+                        let comparison = memcmp(base + a.start, base + b.start, common)
+                        if comparison != 0 { return comparison < 0 }
+                    }
+                    if a.count != b.count { return a.count < b.count }
+                    return l < r
+                }
+            }
+        }
+        return order
     }
 
     /// Whether the last component of a `/`-separated path starts with `_`.
@@ -211,8 +254,8 @@ public enum ManifestSorter {
     ) throws -> (manifests: [Manifest], hooks: [HookManifest]) {
         var manifests: [Manifest] = []
         var hooks: [HookManifest] = []
-        let ordered = files.sorted { bytesPrecede($0.path, $1.path) }
-        for file in ordered {
+        for index in pathOrder(files) {
+            let file = files[index]
             if baseNameIsPartial(file.path) { continue }
             if trimSpace(Substring(file.content)).isEmpty { continue }
             for document in split(file.content) {
