@@ -27,6 +27,9 @@ public enum ValuesFastReader {
         guard bytes.count <= maxBytes else { return nil }
         return bytes.withUnsafeBufferPointer { buffer -> [String: Value]? in
             guard let base = buffer.baseAddress, buffer.count > 0 else { return [:] }
+            // No tabs; and (HeadCharacters' contract) only printable ASCII, line
+            // feeds and UTF-8 that is no line break or byte order mark, with no
+            // line starting `---` or `...`: what the parser below takes for granted.
             guard memchr(base, 0x09, buffer.count) == nil, HeadCharacters.areSimple(buffer) else { return nil }
             var parser = ValuesFastParser(base: base, count: buffer.count)
             do throws(ValuesFastParser.Unsure) {

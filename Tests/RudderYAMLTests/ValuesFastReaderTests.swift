@@ -112,6 +112,18 @@ import _RudderTestSupport
         #expect(readFast >= 6)
     }
 
+    /// What the parser takes for granted is refused before it starts.
+    @Test func leavesUnusualCharactersToTheFullReader() {
+        let refused = [
+            "a: 1\r\nb: 2\n", "\u{FEFF}a: 1\n", "a: x\u{85}y\n", "a: x\u{2028}y\n", "a: \u{7}\n",
+            "---\na: 1\n", "a: 1\n...\n", "a: 1\n--- # c\nb: 2\n", "a:\tb\n", "a: 1\n\tb: 2\n",
+        ]
+        for text in refused {
+            #expect(ValuesFastReader.read(Array(text.utf8)) == nil, "\(text)")
+        }
+        #expect(ValuesFastReader.read(Array("a: 1\nb: x---y\n".utf8)) == ["a": .float(1), "b": .string("x---y")])
+    }
+
     /// A small deterministic generator (xorshift), so every run checks the same variants.
     struct Generator {
         var state: UInt64

@@ -102,11 +102,11 @@ struct SchemaCompiler {
         if !isEmbeddedRoot, case .string(let id)? = s[draft == .draft4 ? "id" : "$id"], !id.isEmpty, !id.hasPrefix("#") {
             entry.base = JSONSchemaValidator.resolve(id, against: entry.base)
         }
-        var object = SchemaNode.ObjectKeywords()
-        var array = SchemaNode.ArrayKeywords()
-        var string = SchemaNode.StringKeywords()
+        let object = SchemaNode.ObjectKeywords()
+        let array = SchemaNode.ArrayKeywords()
+        let string = SchemaNode.StringKeywords()
         var number = SchemaNode.NumberKeywords()
-        var applicators = SchemaNode.Applicators()
+        let applicators = SchemaNode.Applicators()
         var hasObject = false, hasArray = false, hasString = false, hasNumber = false, hasApplicators = false
         var dynamicReference: SchemaNode.Reference?
         var recursiveReference: SchemaNode.Reference?

@@ -24,6 +24,9 @@ final class SchemaNode: @unchecked Sendable {
         case unresolved(String)
     }
 
+    // The keyword groups are classes: validation reads them through one
+    // reference instead of copying (and retaining) every field at each node.
+
     /// `additionalProperties` or `additionalItems`: a boolean, or a schema.
     enum Additional {
         case allowed(Bool)
@@ -36,7 +39,7 @@ final class SchemaNode: @unchecked Sendable {
         case schema(Int)
     }
 
-    struct ObjectKeywords {
+    final class ObjectKeywords {
         var minProperties: Int?
         var maxProperties: Int?
         var required: [String]?
@@ -55,7 +58,7 @@ final class SchemaNode: @unchecked Sendable {
         var visitsProperties: Bool { !properties.isEmpty || !patternProperties.isEmpty || additionalProperties != nil }
     }
 
-    struct ArrayKeywords {
+    final class ArrayKeywords {
         var minItems: Int?
         var maxItems: Int?
         var uniqueItems = false
@@ -72,7 +75,7 @@ final class SchemaNode: @unchecked Sendable {
         var maxContains: Int?
     }
 
-    struct StringKeywords {
+    final class StringKeywords {
         var minLength: Int?
         var maxLength: Int?
         var pattern: (text: String, regex: GoRegex)?
@@ -86,7 +89,7 @@ final class SchemaNode: @unchecked Sendable {
         var multipleOf: Double?
     }
 
-    struct Applicators {
+    final class Applicators {
         var not: Int?
         var allOf: [Int] = []
         var anyOf: [Int] = []
