@@ -91,6 +91,8 @@ STRINGS = [
     '{{ wrap 0 "a b" }}|{{ wrap 1 "a b c" }}',
     '{{ trimAll "" "  x  " }}|',
     '{{ indent 2 "" }}|{{ nindent 2 "" }}|',
+    '{{ indent 2 "a\\n" }}|{{ nindent 3 "\\n\\n" }}|{{ indent 1 "\\nx\\ny\\n" }}|',
+    '{{ "line\\n" | repeat 200 | indent 6 | sha256sum }}',
 ]
 
 LISTS = [
@@ -313,6 +315,8 @@ HASHES = [
     '{{ sha512sum "The quick brown fox jumps over the lazy dog, many times over, to fill more than one 128-byte block of input. And a bit more text here." }}',
     '{{ sha1sum "é" }} {{ adler32sum "Wikipedia" }}',
     '{{ "x" | sha256sum | trunc 8 }}',
+    '{{ range list 55 56 63 64 65 119 120 128 1000 }}{{ "a" | repeat . | sha256sum }} {{ end }}',
+    '{{ range list 111 112 127 128 129 }}{{ "b" | repeat . | sha512sum | trunc 16 }} {{ end }}',
 ]
 
 SEMVER = [
@@ -338,6 +342,8 @@ SEMVER = [
     '{{ semverCompare "1.x.x" "1.5.5" }} {{ semverCompare ">1.x" "2.0.0" }} {{ semverCompare "<=1.x" "1.9.9" }} {{ semverCompare "X" "0.0.1" }} {{ semverCompare "~1.x" "1.4.0" }} {{ semverCompare "^1.x" "1.4.0" }}',
     '{{ semverCompare ">=1.2.3,<1.3" "1.2.8" }} {{ semverCompare "^0.0" "0.0.9" }} {{ semverCompare "^0.0.0" "0.0.1" }} {{ semverCompare "~0.0.5" "0.0.9" }} {{ semverCompare "=1.2" "1.2.5" }}',
     '{{ semverCompare "" "1.0.0" }}',
+    '{{ range list "1.18.0" "1.19.0" "1.19.0-rc.1" "1.18.0" }}{{ semverCompare ">=1.19-0" . }} {{ end }}',
+    '{{ range list "1.2.3" "1.2.3" }}{{ semverCompare "!!bad" . }} {{ end }}',
 ]
 
 DATES = [

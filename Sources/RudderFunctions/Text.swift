@@ -243,44 +243,6 @@ enum Text {
         }
     }
 
-    /// Sprig's `indent` (`nindent` with `leadingNewline`): `spaces` spaces
-    /// before the text and after every newline in it, written in one pass
-    /// into a string of the exact size.
-    static func indent(_ spaces: Int, _ text: String, limit: Int, leadingNewline: Bool = false) throws -> String {
-        if spaces < 0 { throw FunctionError("strings: negative Repeat count") }
-        var text = text
-        return try text.withUTF8 { bytes throws(FunctionError) -> String in
-            var lines = 1
-            for byte in bytes where byte == 0x0A { lines += 1 }
-            if spaces > limit || lines * spaces + bytes.count > limit {
-                throw FunctionError("indent: result exceeds the limit of \(limit) bytes")
-            }
-            let size = bytes.count + lines * spaces + (leadingNewline ? 1 : 0)
-            return String(unsafeUninitializedCapacity: size) { out in
-                var at = 0
-                if leadingNewline {
-                    out[at] = 0x0A
-                    at += 1
-                }
-                for _ in 0..<spaces {
-                    out[at] = 0x20
-                    at += 1
-                }
-                for byte in bytes {
-                    out[at] = byte
-                    at += 1
-                    if byte == 0x0A {
-                        for _ in 0..<spaces {
-                            out[at] = 0x20
-                            at += 1
-                        }
-                    }
-                }
-                return at
-            }
-        }
-    }
-
     /// `strings.Replace(text, old, new, -1)`.
     static func replace(_ text: String, _ old: String, _ new: String, limit: Int) throws -> String {
         let bytes = Array(text.utf8), oldBytes = Array(old.utf8), newBytes = Array(new.utf8)

@@ -92,8 +92,8 @@ extension Executor {
             return try evaluateFieldChain(dot, receiver: dot, node: first, names: names, arguments: command.operands, final: final)
         case .chain:
             return try evaluateChain(dot, first, arguments: command.operands, final: final)
-        case .identifier(_, let name):
-            return try evaluateFunction(dot, first, name: name, command: command, arguments: command.operands, final: final)
+        case .identifier(_, let function):
+            return try evaluateFunction(dot, first, function: function, command: command, arguments: command.operands, final: final)
         case .pipeline(let pipeline):
             try notAFunction(command.operands, final: final)
             return try evaluatePipeline(dot, pipeline)
@@ -230,8 +230,8 @@ extension Executor {
             return try validate(try evaluateVariable(dot, operand, arguments: nil, final: nil), type)
         case .pipeline(let pipeline):
             return try validate(try evaluatePipeline(dot, pipeline), type)
-        case .identifier(_, let name):
-            return try validate(try evaluateFunction(dot, operand, name: name, command: nil, arguments: nil, final: nil), type)
+        case .identifier(_, let function):
+            return try validate(try evaluateFunction(dot, operand, function: function, command: nil, arguments: nil, final: nil), type)
         case .chain:
             return try validate(try evaluateChain(dot, operand, arguments: nil, final: nil), type)
         default:

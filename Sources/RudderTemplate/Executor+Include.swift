@@ -145,9 +145,7 @@ extension Executor {
             throw error("error calling tpl: exceeded maximum template depth (\(options.maxCallDepth))", cause: .limit)
         }
         let name = options.rootTemplateName
-        var parser = Parser(name: name, text: text, isFunction: { [functions, options] in
-            TemplateSet.isKnownFunction($0, functions: functions, includeAndTpl: options.includeAndTpl)
-        })
+        var parser = Parser(name: name, text: text, functions: functions)
         parser.stackFloor = stackFloor
         let definitions: [(name: String, template: ParsedTemplate)]
         do {

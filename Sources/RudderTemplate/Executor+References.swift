@@ -92,7 +92,7 @@ extension Executor {
 
     /// Calls a builtin with plain arguments; `index` and `slice` keep the
     /// references they reach, `and`/`or` never get here.
-    func callBuiltin(_ builtin: Builtin, _ values: [Evaluated], calleeText: String) throws -> Evaluated {
+    func callBuiltin(_ builtin: Builtin, _ values: consuming [Evaluated], calleeText: String) throws -> Evaluated {
         switch builtin {
         case .index:
             return try referenceIndex(values)
@@ -100,14 +100,30 @@ extension Executor {
             // No snapshot needed: the count of a list or of a reference's entries.
             if let reference = MapReference.of(values[0].value) { return Evaluated(.int(reference.storage.count)) }
             if case .list = values[0].value { return try builtin.call(values, calleeText: calleeText) }
-            return try builtin.call(values.map { Evaluated(plain($0.value), boxed: $0.boxed) }, calleeText: calleeText)
+            makePlain(&values, from: 0)
+            return try builtin.call(values, calleeText: calleeText)
         case .slice:
-            var arguments = values.map { Evaluated(plain($0.value), boxed: $0.boxed) }
-            if case .list = values[0].value { arguments[0] = values[0] }
-            return entering(try builtin.call(arguments, calleeText: calleeText))
+            // A list keeps its element references.
+            if case .list = values[0].value {
+                makePlain(&values, from: 1)
+            } else {
+                makePlain(&values, from: 0)
+            }
+            return entering(try builtin.call(values, calleeText: calleeText))
         default:
-            let arguments = values.map { Evaluated(plain($0.value), boxed: $0.boxed) }
-            return entering(try builtin.call(arguments, calleeText: calleeText))
+            makePlain(&values, from: 0)
+            return entering(try builtin.call(values, calleeText: calleeText))
+        }
+    }
+
+    /// Makes the values from `start` on plain data where they may hold a reference (static types kept).
+    private func makePlain(_ values: inout [Evaluated], from start: Int) {
+        var index = start
+        while index < values.count {
+            if MapReferences.mayHoldReference(values[index].value) {
+                values[index] = Evaluated(plain(values[index].value), boxed: values[index].boxed)
+            }
+            index += 1
         }
     }
 
@@ -136,71 +152,78 @@ extension Executor {
     /// Calls a registered function: the body sees plain data (except where the
     /// function only stores a value), maps in the result become references,
     /// and `set`/`unset`/`merge…` change their first argument's reference in place.
-    func callRegistered(_ function: TemplateFunction, name: String, kind: RegisteredKind, _ values: [Evaluated]) throws -> Value {
-        if let target = MapReference.of(values.first?.value) {
-            if name == "set", values.count == 3, case .string(let key) = values[1].value {
-                if MapReferences.reaches(values[2].value, target) {
+    func callRegistered(_ function: TemplateFunction, name: String, kind: RegisteredKind, _ values: consuming [Value]) throws -> Value {
+        if let target = MapReference.of(values.first) {
+            if name == "set", values.count == 3, case .string(let key) = values[1] {
+                if MapReferences.reaches(values[2], target) {
                     throw FunctionError("cannot set \(GoQuote.quote(key)): the value contains the map itself")
                 }
-                target.assign(key, values[2].value, in: references)
+                target.assign(key, values[2], in: references)
                 references.changedBySet(target)
-                return values[0].value
+                return values[0]
             }
-            if name == "unset", values.count == 2, case .string(let key) = values[1].value {
+            if name == "unset", values.count == 2, case .string(let key) = values[1] {
                 target.remove(key, in: references)
                 references.changedBySet(target)
-                return values[0].value
+                return values[0]
             }
-            if name == "get", values.count == 2, case .string(let key) = values[1].value {
+            if name == "get", values.count == 2, case .string(let key) = values[1] {
                 return target.child(key) ?? .string("")
             }
             if kind == .merging {
                 let result = try function.body(plainArguments(values))
                 guard case .map(let merged) = result else { return references.box(result) }
-                let sources = values.dropFirst().compactMap { value -> MapReference? in
-                    guard let source = MapReference.of(value.value) else { return nil }
-                    return source
+                var sources: [MapReference] = []
+                for index in values.indices.dropFirst() {
+                    if let source = MapReference.of(values[index]) { sources.append(source) }
                 }
                 target.reconcile(with: merged, sources: sources, in: references)
                 references.epoch += 1
-                return values[0].value
+                return values[0]
             }
         }
-        if case .storing(let allElements) = kind {
-            // One array: the values as they are, except the non-elements (plain unless a list).
-            var arguments: [Value] = []
-            arguments.reserveCapacity(values.count)
-            for (index, value) in values.enumerated() {
-                if allElements || index == 1 {
-                    arguments.append(value.value)
-                } else if case .list = value.value {
-                    arguments.append(value.value)
-                } else {
-                    arguments.append(plain(value.value))
+        switch kind {
+        case .ordinary, .merging:
+            // The arguments are not needed afterwards: made plain in place.
+            makePlain(&values)
+            return references.box(try function.body(values))
+        case .storing(let allElements):
+            // The values as they are, except the non-elements (plain unless a list).
+            if !allElements {
+                for index in values.indices where index != 1 {
+                    if case .list = values[index] { continue }
+                    if MapReferences.mayHoldReference(values[index]) { values[index] = plain(values[index]) }
                 }
             }
-            return references.box(try function.body(arguments))
-        }
-        let arguments = plainArguments(values)
-        let result = try function.body(arguments)
-        if kind == .relinking {
-            return relinked(result, arguments: values.map(\.value))
-        }
-        if kind == .selecting, case .map = result {
-            // The argument it chose (the last equal one: `default`'s given value wins).
-            for index in arguments.indices.reversed() where arguments[index] == result {
-                if MapReference.of(values[index].value) != nil { return values[index].value }
+            return references.box(try function.body(values))
+        case .relinking:
+            let result = try function.body(plainArguments(values))
+            return relinked(result, arguments: values)
+        case .selecting:
+            let arguments = plainArguments(values)
+            let result = try function.body(arguments)
+            if case .map = result {
+                // The argument it chose (the last equal one: `default`'s given value wins).
+                for index in arguments.indices.reversed() where arguments[index] == result {
+                    if MapReference.of(values[index]) != nil { return values[index] }
+                }
             }
+            return references.box(result)
         }
-        return references.box(result)
     }
 
-    /// The arguments as plain data, in one array.
-    private func plainArguments(_ values: [Evaluated]) -> [Value] {
-        var arguments: [Value] = []
-        arguments.reserveCapacity(values.count)
-        for value in values { arguments.append(plain(value.value)) }
+    /// The arguments as plain data, in one new array.
+    private func plainArguments(_ values: [Value]) -> [Value] {
+        var arguments = values
+        makePlain(&arguments)
         return arguments
+    }
+
+    /// Makes each value plain data where it may hold a reference.
+    private func makePlain(_ values: inout [Value]) {
+        for index in values.indices where MapReferences.mayHoldReference(values[index]) {
+            values[index] = plain(values[index])
+        }
     }
 }
 

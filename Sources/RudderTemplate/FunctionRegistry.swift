@@ -67,11 +67,12 @@ public struct TemplateFunction: Sendable {
     }
 }
 
-/// A registered function ready for the executor.
-struct ResolvedFunction: Sendable {
-    var function: TemplateFunction
-    var signature: Signature
-    var kind: RegisteredKind
+/// A registered function ready for the executor (a class: a call site takes
+/// it with one reference count, not one per field).
+final class ResolvedFunction: Sendable {
+    let function: TemplateFunction
+    let signature: Signature
+    let kind: RegisteredKind
 
     init(name: String, function: TemplateFunction) {
         self.function = function
@@ -84,9 +85,15 @@ struct ResolvedFunction: Sendable {
 /// Name → function. Filled by other targets (Sprig and Helm functions); immutable
 /// once handed to an execution, so one registry serves many parallel renders.
 public struct FunctionRegistry: Sendable {
+    /// The identity of one registry content: a new one after every change, so
+    /// a function name resolved when a template was parsed (`FunctionName`)
+    /// is known to hold for a registry with the same identity.
+    final class Identity: Sendable {}
+
     /// Each function with what the engine derives from it once, at registration
     /// (its checked signature, how it treats map references), not at every call.
     private(set) var resolved: [String: ResolvedFunction] = [:]
+    private(set) var identity = Identity()
 
     public init() {}
 
@@ -95,6 +102,7 @@ public struct FunctionRegistry: Sendable {
 
     public mutating func register(_ name: String, _ function: TemplateFunction) {
         resolved[name] = ResolvedFunction(name: name, function: function)
+        identity = Identity()
     }
 
     public subscript(name: String) -> TemplateFunction? { resolved[name]?.function }

@@ -32,7 +32,7 @@ import Glibc
 /// dot as data serves the other files of the same class when the first
 /// execution never read `.Template` or the dot as a whole (`exposures`) and
 /// neither dot has been changed (`rootMutated`).
-struct IncludeMemo {
+final class IncludeMemo {
     /// One part of an include's data, flattened (lists in order, with their length first).
     enum Part {
         case null
@@ -105,23 +105,23 @@ struct IncludeMemo {
     /// How many results were reused (for tests).
     private(set) var hits = 0
 
-    mutating func nextSerial() -> Int {
+    func nextSerial() -> Int {
         serialCounter += 1
         return serialCounter
     }
 
     /// Starts remembering an include: returns the epoch to compare at its end.
-    mutating func begin() -> Int {
+    func begin() -> Int {
         mark = serialCounter
         return epoch
     }
 
-    mutating func noteChange(of reference: MapReference) {
+    func noteChange(of reference: MapReference) {
         if reference.serial <= mark { forgetAll() }
         if let root, reference.serial == root.serial { rootMutated = true }
     }
 
-    mutating func forgetAll() {
+    func forgetAll() {
         epoch += 1
         if !entries.isEmpty { entries = [:] }
         entryCount = 0
@@ -129,7 +129,7 @@ struct IncludeMemo {
     }
 
     /// Makes `reference` (a new map made from `data`) the current file's dot and finds its class.
-    mutating func enterRoot(_ reference: MapReference, data: [String: Value]) {
+    func enterRoot(_ reference: MapReference, data: [String: Value]) {
         reference.isRoot = true
         root = reference
         rootMutated = false
@@ -213,7 +213,7 @@ struct IncludeMemo {
     }
 
     /// Keeps `entry` unless a bound is reached (then the include simply runs each time).
-    mutating func remember(_ name: String, _ entry: Entry) {
+    func remember(_ name: String, _ entry: Entry) {
         let bytes = entry.output.utf8.count
         guard entryCount < IncludeMemo.maximumEntries, storedBytes + bytes <= IncludeMemo.maximumBytes,
             (entries[name]?.count ?? 0) < IncludeMemo.maximumEntriesPerName
@@ -223,7 +223,7 @@ struct IncludeMemo {
         storedBytes += bytes
     }
 
-    mutating func countHit() { hits += 1 }
+    func countHit() { hits += 1 }
 
     /// `parts` with the current dot as a plain reference (a result that only that dot may reuse).
     static func pinned(_ parts: [Part]) -> [Part] {

@@ -57,19 +57,21 @@ final class MapReference: TemplateObject, @unchecked Sendable {
     /// holds a map, and stored back so that the next access sees the same one.
     func child(_ key: String) -> Value? {
         if isRoot && key == "Template" { exposures += 1 }
-        guard let value = storage[key] else { return nil }
+        // One hash of the key: a map or list is stored back at the same index.
+        guard let index = storage.index(forKey: key) else { return nil }
+        let value = storage.values[index]
         switch value {
         case .map(let map):
             // Stored back as a reference: the next access finds the `.object`.
             let reference = MapReference(map, serial: serial)
             reference.isShared = isShared
             let boxed = Value.object(reference)
-            storage[key] = boxed
+            storage.values[index] = boxed
             return boxed
         case .list:
             if settled.contains(key) { return value }
             let boxed = MapReferences.boxed(value, serial: serial, shared: isShared)
-            storage[key] = boxed
+            storage.values[index] = boxed
             settled.insert(key)
             return boxed
         default:
@@ -158,7 +160,7 @@ public final class MapReferences: @unchecked Sendable {
     /// `.Values` or a map inside it), which the executions after it would see.
     public private(set) var sharedDataChanged = false
     /// The `include` results remembered so far (see `IncludeMemo`).
-    var includeMemo = IncludeMemo()
+    let includeMemo = IncludeMemo()
 
     public init() {}
 
@@ -278,6 +280,16 @@ public final class MapReferences: @unchecked Sendable {
         }
     }
 
+    /// Whether `value` may be or hold a reference (else it is plain as it is):
+    /// a cheap test of the case alone.
+    @inline(__always)
+    static func mayHoldReference(_ value: Value) -> Bool {
+        switch value {
+        case .object, .list, .map: return true
+        default: return false
+        }
+    }
+
     static func containsReference(_ value: Value) -> Bool {
         switch value {
         case .object(let object): return MapReference.of(object) != nil
@@ -311,15 +323,31 @@ public final class MapReferences: @unchecked Sendable {
 }
 
 extension MapReference {
-    /// The reference `object` is, if it is one. A type comparison instead of
-    /// `as? MapReference`: Swift's dynamic cast from an existential costs
-    /// hundreds of instructions (more the first time per type), and the
+    /// The type metadata a `MapReference` existential carries.
+    private static let metadata = unsafeBitCast(MapReference.self as AnyClass, to: UInt.self)
+
+    /// The reference `object` is, if it is one. Read from the existential
+    /// container itself (Swift's stable layout: three words of value buffer,
+    /// then the type metadata): a class instance sits in the buffer's first
+    /// word. A dynamic cast (`as? MapReference`) or opening the existential
+    /// costs hundreds of instructions (copies, metadata checks), and the
     /// executor asks at every field access.
     @inline(__always)
     static func of(_ object: any TemplateObject) -> MapReference? {
+        // The layout check folds away at compile time.
+        guard MemoryLayout<any TemplateObject>.size == 5 * MemoryLayout<UInt>.stride else { return opened(object) }
+        // `as any TemplateObject`: the container itself, not the value opened from it.
+        return withUnsafeBytes(of: object as any TemplateObject) { container -> MapReference? in
+            // `MapReference` is final: equal metadata means the value is one.
+            guard container.load(fromByteOffset: 3 * MemoryLayout<UInt>.stride, as: UInt.self) == metadata
+            else { return nil }
+            return Unmanaged<MapReference>.fromOpaque(container.load(as: UnsafeRawPointer.self)).takeUnretainedValue()
+        }
+    }
+
+    /// `of(_:)` by opening the existential (for a layout this file does not know).
+    private static func opened(_ object: any TemplateObject) -> MapReference? {
         func open<Object: TemplateObject>(_ object: Object) -> MapReference? {
-            // `MapReference` is final: equal types mean the value is one. It is
-            // read back from memory as that type, which retains it as a copy does.
             guard Object.self == MapReference.self else { return nil }
             return withUnsafePointer(to: object) { pointer in
                 pointer.withMemoryRebound(to: MapReference.self, capacity: 1) { $0.pointee }

@@ -11,7 +11,7 @@ extension Operand {
         case .bool(_, let value): return value ? "true" : "false"
         case .number(let n): return n.text
         case .string(_, let quoted, _): return quoted
-        case .identifier(_, let name): return name
+        case .identifier(_, let function): return function.name
         case .pipeline(let p): return p.description
         case .chain(_, let base, let fields):
             var s: String

@@ -31,8 +31,8 @@ indirect enum Operand: Sendable {
     case number(NumberLiteral)
     /// `quoted` is the source text, `value` the unquoted string.
     case string(offset: Int, quoted: String, value: String)
-    /// A function name.
-    case identifier(offset: Int, name: String)
+    /// A function name, resolved at parse time.
+    case identifier(offset: Int, function: FunctionName)
     /// `( pipeline )`.
     case pipeline(Pipeline)
     /// `(pipeline).A.B` or `func.A` style chains.

@@ -1,15 +1,15 @@
 /// The names of one parse (function names, field names, variables), each made
 /// into a String once: templates repeat the same few dozen names, so a name
 /// seen before costs a hash of its bytes and one comparison instead of a
-/// String decoding (and, for a function, a registry lookup).
+/// String decoding (and, for a function, resolving it in the registry).
 struct NameTable {
     /// A name: where its bytes first occurred in the source, and its String.
     private struct Entry {
         var offset: Int
         var length: Int
         var name: String
-        /// For function names: whether the function exists (nil: not yet asked).
-        var isFunction: Bool?
+        /// For function names: the name resolved (nil: not yet asked).
+        var function: FunctionName?
     }
 
     /// Open addressing over `entries`: 0 is empty, otherwise index + 1.
@@ -43,12 +43,12 @@ struct NameTable {
 
     func name(_ index: Int) -> String { entries[index].name }
 
-    /// Whether the name at `index` is a function, asking `isFunction` once per name.
-    mutating func isFunction(_ index: Int, _ isFunction: (String) -> Bool) -> Bool {
-        if let known = entries[index].isFunction { return known }
-        let known = isFunction(entries[index].name)
-        entries[index].isFunction = known
-        return known
+    /// The name at `index` resolved as a function name, once per name.
+    mutating func function(_ index: Int, _ functions: FunctionRegistry) -> FunctionName {
+        if let known = entries[index].function { return known }
+        let function = FunctionName(entries[index].name, functions: functions)
+        entries[index].function = function
+        return function
     }
 
     /// FNV-1a of `bytes[from..<to]`, its high bits folded in.

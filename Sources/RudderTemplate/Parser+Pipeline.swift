@@ -140,11 +140,12 @@ extension Parser {
         case .identifier:
             let index = nameIndex(token, from: token.offset)
             let name = names.name(index)
-            let check = isFunction
-            if !names.isFunction(index, check) {
+            let registry = functions
+            let function = names.function(index, registry)
+            if !function.isKnown {
                 throw error("function \(GoQuote.quote(name)) not defined", line: token.line)
             }
-            return .identifier(offset: token.offset, name: name)
+            return .identifier(offset: token.offset, function: function)
         case .dot: return .dot(offset: token.offset)
         case .keywordNil: return .nil(offset: token.offset)
         case .variable:

@@ -6,7 +6,8 @@ struct Parser {
     private var lexer: Lexer
     private let source: SourceText
     private let parseName: String
-    let isFunction: @Sendable (String) -> Bool
+    /// The functions a name may call (resolved into each call node).
+    let functions: FunctionRegistry
     /// Go's three-token look-ahead buffer (`token0`, `token1`, `token2`):
     /// the one numbered `peekCount - 1` is next.
     private var token0 = Token(kind: .eof, offset: 0, line: 1)
@@ -27,12 +28,12 @@ struct Parser {
     /// Templates defined so far in this parse, by name.
     private(set) var definitions: [(name: String, template: ParsedTemplate)] = []
 
-    init(name: String, text: String, isFunction: @escaping @Sendable (String) -> Bool) {
+    init(name: String, text: String, functions: FunctionRegistry) {
         let bytes = Array(text.utf8)
         self.lexer = Lexer(bytes: bytes)
         self.source = SourceText(bytes: bytes)
         self.parseName = name
-        self.isFunction = isFunction
+        self.functions = functions
     }
 
     // MARK: - Token stream

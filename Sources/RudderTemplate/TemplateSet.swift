@@ -14,13 +14,6 @@ public struct TemplateSet: Sendable {
     /// The names of every template in the set, sorted.
     public var names: [String] { templates.keys.sorted(by: Printer.goStringLess) }
 
-    /// Whether `name` is a function the engine can call: a registered one, a
-    /// Go builtin, or `include`/`tpl`.
-    static func isKnownFunction(_ name: String, functions: FunctionRegistry, includeAndTpl: Bool = true) -> Bool {
-        if name == "include" || name == "tpl" { return true }
-        return functions.contains(name) || Builtin.byName[name] != nil
-    }
-
     /// One file's templates, parsed but not yet in a set: what `parseFile`
     /// returns. Parsing needs no set, so files can be parsed on any thread and
     /// joined later in the order that decides which `define` wins.
@@ -40,8 +33,7 @@ public struct TemplateSet: Sendable {
     public static func parseFile(name: String, text: String, functions: FunctionRegistry) throws(TemplateError)
         -> ParsedFile
     {
-        let isFunction: @Sendable (String) -> Bool = { TemplateSet.isKnownFunction($0, functions: functions) }
-        var parser = Parser(name: name, text: text, isFunction: isFunction)
+        var parser = Parser(name: name, text: text, functions: functions)
         parser.stackFloor = LargeStack.currentThreadFloor()
         var outcome: Result<[(name: String, template: ParsedTemplate)], TemplateError>
         do {
@@ -52,7 +44,7 @@ public struct TemplateSet: Sendable {
         if parser.ranOutOfStack {
             // Deeply nested text: parse again on a thread with a large stack.
             LargeStack.run { stackBytes in
-                var deepParser = Parser(name: name, text: text, isFunction: isFunction)
+                var deepParser = Parser(name: name, text: text, functions: functions)
                 deepParser.stackFloor = LargeStack.floor(stackBytes: stackBytes)
                 do throws(TemplateError) {
                     outcome = .success(try deepParser.parse())

@@ -118,8 +118,14 @@ public struct JSONSchemaValidator: Sendable {
 
     /// Validates `value`; nil when it conforms.
     public func validate(_ value: Value) -> SchemaViolation? {
+        validate(value, skipping: nil)
+    }
+
+    /// Validates `value`, skipping the subtrees `known` holds (the same
+    /// result as without them: see `KnownValidSubtrees`).
+    func validate(_ value: Value, skipping known: KnownValidSubtrees?) -> SchemaViolation? {
         guard let rootNode else { return nil }
-        var run = ValidationRun(nodes: nodes, tracking: tracksEvaluation)
+        var run = ValidationRun(nodes: nodes, tracking: tracksEvaluation, known: known)
         let outcome = run.validate(rootNode, value, valueID: 0)
         guard let error = outcome.error else { return nil }
         // The top level lists a group's causes, or the one failure.

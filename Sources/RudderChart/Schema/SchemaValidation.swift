@@ -7,13 +7,20 @@ public enum SchemaValidation {
     /// Validates the root chart's values and each subchart's (under its name),
     /// failing with Helm's message listing every chart whose values do not fit.
     public static func validateValues(of prepared: PreparedChart) throws(ChartError) {
-        try validateValues(of: prepared, compile: compile)
+        try validateValues(of: prepared) { chart, schema in compile(chart, schema).map { CompiledSchema(validator: $0) } }
+    }
+
+    /// A compiled schema, with the subtrees of the chart's defaults it
+    /// found valid when a batch shares them between releases.
+    struct CompiledSchema {
+        var validator: JSONSchemaValidator
+        var knownValid: KnownValidSubtrees?
     }
 
     /// The same, with the compiled schema of each chart from `compile` (a batch
     /// passes a cache, so each schema is compiled once for every release).
     static func validateValues(
-        of prepared: PreparedChart, compile: (Chart, [UInt8]) -> Result<JSONSchemaValidator, SchemaFailure>
+        of prepared: PreparedChart, compile: (Chart, [UInt8]) -> Result<CompiledSchema, SchemaFailure>
     ) throws(ChartError) {
         let report = report(chart: prepared.chart, values: prepared.values, compile: compile)
         if !report.isEmpty {
@@ -25,13 +32,16 @@ public enum SchemaValidation {
 
     static func report(
         chart: Chart, values: [String: Value],
-        compile: (Chart, [UInt8]) -> Result<JSONSchemaValidator, SchemaFailure> = compile
+        compile: (Chart, [UInt8]) -> Result<CompiledSchema, SchemaFailure> = { chart, schema in
+            compile(chart, schema).map { CompiledSchema(validator: $0) }
+        }
     ) -> String {
         var text = ""
         if let schema = chart.schemaData {
             let failure: String?
             switch compile(chart, schema) {
-            case .success(let validator): failure = validator.validate(.map(values))?.description
+            case .success(let compiled):
+                failure = compiled.validator.validate(.map(values), skipping: compiled.knownValid)?.description
             case .failure(let error): failure = error.message
             }
             if let failure { text += chart.name + ":\n" + failure }

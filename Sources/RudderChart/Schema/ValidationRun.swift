@@ -18,6 +18,25 @@ struct ValidationOutcome {
     }
 }
 
+/// What the applications of one validation share.
+final class ValidationContext {
+    /// Whether applications record what they evaluated (`unevaluated*` reads it).
+    let tracking: Bool
+    /// Subtrees of the chart's defaults known valid (see `KnownValidSubtrees`).
+    let known: KnownValidSubtrees?
+    /// What a recording run found valid.
+    var recorded: Set<KnownValidSubtrees.Entry>?
+    /// Whether `known` or `recorded` is in use.
+    let remembers: Bool
+
+    init(tracking: Bool, known: KnownValidSubtrees?, recording: Bool) {
+        self.tracking = tracking
+        self.known = known
+        recorded = recording ? [] : nil
+        remembers = known != nil || recording
+    }
+}
+
 /// One validation over a compiled schema: the schema applications in
 /// progress (to find `$ref` cycles) and the path to the value at hand.
 ///
@@ -40,8 +59,11 @@ struct ValidationRun {
     }
 
     let nodes: [SchemaNode]
+    /// What every application of the run shares, by reference: the run stays
+    /// as small as it was (debug builds copy it in many frames of the recursion).
+    let context: ValidationContext
     /// Whether applications record what they evaluated (`unevaluated*` reads it).
-    let tracking: Bool
+    var tracking: Bool { context.tracking }
     /// Schema applications in progress: the node, the value it applies to, and
     /// the reference keyword that led there, if any (the keyword path,
     /// jsonschema's `kwLoc`, is spelled out from these only for a cycle's message).
@@ -49,9 +71,12 @@ struct ValidationRun {
     var path: [PathToken] = []
     var nextValueID = 1
 
-    init(nodes: [SchemaNode], tracking: Bool) {
+    /// `known`: subtrees of the chart's defaults known valid, skipped when met
+    /// again. `recording`: record every map and list a subschema
+    /// finds valid (for `JSONSchemaValidator.knownValidSubtrees(of:)`).
+    init(nodes: [SchemaNode], tracking: Bool, known: KnownValidSubtrees? = nil, recording: Bool = false) {
         self.nodes = nodes
-        self.tracking = tracking
+        context = ValidationContext(tracking: tracking, known: known, recording: recording)
     }
 
     /// The JSON pointer tokens of the value at hand.
@@ -195,12 +220,33 @@ struct ValidationRun {
     }
 
     /// Applies a subschema to a child value (a property or an item) at `token` below the current path.
+    /// Callers read only the result's error (see `KnownValidSubtrees`).
     mutating func applyChild(_ index: Int, _ value: Value, at token: PathToken) -> ValidationOutcome {
+        if context.remembers { return applyChildRemembering(index, value, at: token) }
         let id = nextValueID
         nextValueID += 1
         path.append(token)
         defer { path.removeLast() }
         return validate(index, value, valueID: id)
+    }
+
+    /// `applyChild` skipping what `known` holds, or recording what it finds
+    /// valid. Kept apart so that `applyChild`'s frame, on the path of deep
+    /// recursion, stays as small as it was.
+    @inline(never)
+    mutating func applyChildRemembering(_ index: Int, _ value: Value, at token: PathToken) -> ValidationOutcome {
+        if let known = context.known, known.contains(node: index, depth: stack.count, value: value) {
+            return ValidationOutcome()
+        }
+        let id = nextValueID
+        nextValueID += 1
+        path.append(token)
+        defer { path.removeLast() }
+        let outcome = validate(index, value, valueID: id)
+        if context.recorded != nil, outcome.error == nil, let identity = KnownValidSubtrees.identity(of: value) {
+            context.recorded?.insert(KnownValidSubtrees.Entry(node: index, depth: stack.count, identity: identity))
+        }
+        return outcome
     }
 
     mutating func validateReference(

@@ -134,37 +134,58 @@ enum Coalescing {
     /// copied into subcharts, and no map is changed after it is placed).
     /// Subtrees the user does not touch are the chart's own, shared, not copied.
     static func coalesceWithoutSubcharts(_ user: [String: Value], _ defaults: [String: Value]) -> [String: Value] {
-        var result = user
-        for (key, defaultValue) in defaults {
-            guard let value = user[key] else {
-                result[key] = defaultValue
-                continue
-            }
-            if case .null = value {
-                // A null from the user removes the key (`coalesceValues`, merge false).
-                result.removeValue(forKey: key)
-            } else if case .map(let destination) = value, case .map(let source) = defaultValue {
-                result[key] = .map(coalesceTables(destination, source))
-            }
-            // Otherwise the user's value stays.
-        }
-        return result
+        coalesceTables(user, defaults, keepNullOverNull: false)
     }
 
     /// `coalesceTablesFullKey` (merge false) on plain values: `destination` wins;
     /// a null there removes the key when `source` has a value under it.
     static func coalesceTables(_ destination: [String: Value], _ source: [String: Value]) -> [String: Value] {
+        coalesceTables(destination, source, keepNullOverNull: true)
+    }
+
+    /// The merge both share: maps merge (deeper levels by `coalesceTables`),
+    /// `destination`'s other values win, and a null in `destination` removes
+    /// the key where `source` has a value (and, at the top of
+    /// `coalesceValues`, also where `source` has a null). A key only one
+    /// side has keeps its value. The result starts as a copy of the larger
+    /// side (a copy keeps the hash table as it is), and the smaller side's
+    /// keys are applied to it: as few keys as possible are hashed.
+    private static func coalesceTables(
+        _ destination: [String: Value], _ source: [String: Value], keepNullOverNull: Bool
+    ) -> [String: Value] {
+        if source.isEmpty { return destination }
+        if destination.count <= source.count {
+            var result = source
+            for (key, value) in destination {
+                // `destination`'s value goes in (one lookup); the rare cases fix it up.
+                switch (value, result.updateValue(value, forKey: key)) {
+                case (.null, .null?):
+                    if !keepNullOverNull { result.removeValue(forKey: key) }
+                case (.null, _?):
+                    result.removeValue(forKey: key)
+                case (.map(let destinationTable), .map(let sourceTable)?):
+                    result[key] = .map(coalesceTables(destinationTable, sourceTable))
+                default:
+                    break
+                }
+            }
+            return result
+        }
         var result = destination
         for (key, value) in source {
             guard let existing = destination[key] else {
                 result[key] = value
                 continue
             }
-            if case .null = existing {
-                if case .null = value { continue }
+            switch (existing, value) {
+            case (.null, .null):
+                if !keepNullOverNull { result.removeValue(forKey: key) }
+            case (.null, _):
                 result.removeValue(forKey: key)
-            } else if case .map(let destinationTable) = existing, case .map(let sourceTable) = value {
+            case (.map(let destinationTable), .map(let sourceTable)):
                 result[key] = .map(coalesceTables(destinationTable, sourceTable))
+            default:
+                break
             }
         }
         return result

@@ -1,4 +1,5 @@
 import RudderCore
+import RudderYAML
 
 /// The user's values flags, as `helm template` takes them. Precedence is by
 /// flag type, not position: `-f` files left to right < `--set-json` <
@@ -42,14 +43,20 @@ public struct ValuesOptions: Sendable {
         for path in valueFiles {
             let data = try readFile(path)
             let current: [String: Value]
-            do {
-                current = try ChartLoader.readValuesMap(data, file: path)
-            } catch {
-                var wrapped = error.wrapped("failed to parse \(path)")
-                wrapped.file = path
-                throw wrapped
+            if let plain = ValuesFastReader.read(data) {
+                // The usual plain file, read straight from its bytes.
+                current = plain
+            } else {
+                do {
+                    current = try ChartLoader.readValuesMap(data, file: path)
+                } catch {
+                    var wrapped = error.wrapped("failed to parse \(path)")
+                    wrapped.file = path
+                    throw wrapped
+                }
             }
-            base = Self.mergeMaps(base, current)
+            // Merging into nothing gives the file's map itself (no key hashed again).
+            base = base.isEmpty ? current : Self.mergeMaps(base, current)
         }
         for line in setJSON {
             let trimmed = trimGoSpace(line)
