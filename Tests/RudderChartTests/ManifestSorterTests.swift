@@ -82,6 +82,18 @@ import Testing
         }
     }
 
+    @Test func partialsAreFilesWhoseNameStartsWithAnUnderscore() {
+        let cases: [(String, Bool)] = [
+            ("c/templates/_helpers.tpl", true), ("c/templates/a_b.yaml", false), ("_x", true), ("x", false), ("", false),
+            ("c/templates/", false), ("/_", true), ("c/_dir/file.yaml", false), ("c/dir/_", true), ("é/_é", true),
+        ]
+        for (path, partial) in cases {
+            #expect(ManifestSorter.baseNameIsPartial(path) == partial, "\(path)")
+        }
+        // A blank file holds no document (sorting skips it).
+        #expect(ManifestSorter.split(" \n\t\n  ").isEmpty)
+    }
+
     @Test func kindOrderIsStableAndPutsUnknownKindsLast() {
         let kinds = ["Deployment", "Zeta", "Service", "", "Alpha", "Service", "Namespace", "alpha", "Zeta", "Ä", "Deployment"]
         var random = SplitMix64(seed: 0x50_47)

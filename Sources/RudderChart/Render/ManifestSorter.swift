@@ -216,7 +216,8 @@ public enum ManifestSorter {
         spans.reserveCapacity(files.count)
         for file in files {
             let start = bytes.count
-            bytes.append(contentsOf: file.path.utf8)
+            var path = file.path
+            path.withUTF8 { bytes.append(contentsOf: $0) }
             spans.append((start, bytes.count - start))
         }
         bytes.withUnsafeBufferPointer { all in
@@ -239,9 +240,12 @@ public enum ManifestSorter {
 
     /// Whether the last component of a `/`-separated path starts with `_`.
     static func baseNameIsPartial(_ path: String) -> Bool {
-        let bytes = path.utf8
-        let start = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes.index(after: $0) } ?? bytes.startIndex
-        return start < bytes.endIndex && bytes[start] == UInt8(ascii: "_")
+        var path = path
+        return path.withUTF8 { bytes in
+            var start = bytes.count
+            while start > 0, bytes[start - 1] != UInt8(ascii: "/") { start -= 1 }
+            return start < bytes.count && bytes[start] == UInt8(ascii: "_")
+        }
     }
 
     /// Sorts rendered files into manifests and hooks, as Helm's `SortManifests` does:
@@ -257,7 +261,7 @@ public enum ManifestSorter {
         for index in pathOrder(files) {
             let file = files[index]
             if baseNameIsPartial(file.path) { continue }
-            if trimSpace(Substring(file.content)).isEmpty { continue }
+            // A blank file splits into no documents.
             for document in split(file.content) {
                 let h: ManifestHead
                 do {
