@@ -1,4 +1,5 @@
 import RudderCore
+import RudderYAML
 
 extension ChartLoader {
     /// Builds a chart from its files (Helm's `LoadFiles`): names are relative to
@@ -196,6 +197,8 @@ extension ChartLoader {
     /// Reads a values file (one or more YAML documents) into a map, as Helm's
     /// `LoadValues`: documents are merged in order; each must be a map.
     public static func readValuesMap(_ data: [UInt8], file: String) throws(ChartError) -> [String: Value] {
+        // The usual plain file, read straight from its bytes (anything else, and every error, by libyaml).
+        if let plain = ValuesFastReader.read(data) { return plain }
         switch try YAMLBridge.readValues(data, file: file) {
         case .map(let map): return map
         default: return [:]

@@ -333,6 +333,13 @@ public enum TemplateAction {
         }
 
         var manifestText = ""
+        if base == nil {
+            // The framed documents, sized once (no regrowth while appending).
+            var size = 1
+            for m in sorted.manifests { size += 16 + m.path.utf8.count + m.content.utf8.count }
+            for hook in sorted.hooks { size += 16 + hook.manifest.path.utf8.count + hook.manifest.content.utf8.count }
+            manifestText.reserveCapacity(size)
+        }
         if request.includeCRDs {
             for crd in crdObjects(chart) {
                 if let dir = request.outputDir {
@@ -346,17 +353,33 @@ public enum TemplateAction {
             if let dir = base {
                 write(dir, m.path, m.content)
             } else {
-                manifestText += "---\n# Source: \(m.path)\n\(m.content)\n"
+                manifestText += "---\n# Source: "
+                manifestText += m.path
+                manifestText += "\n"
+                manifestText += m.content
+                manifestText += "\n"
             }
         }
 
-        var text = String(ManifestSorter.trimSpace(Substring(manifestText))) + "\n"
+        // Trimmed and ended with one line feed: as it is when that changes nothing
+        // (it starts with `---`, and documents are trimmed), without a copy.
+        var text: String
+        if manifestText.utf8.first == UInt8(ascii: "-"), manifestText.utf8.last == 0x0A,
+           let beforeLast = manifestText.utf8.dropLast().last, !ManifestSorter.isSpace(beforeLast) {
+            text = manifestText
+        } else {
+            text = String(ManifestSorter.trimSpace(Substring(manifestText))) + "\n"
+        }
         if !request.noHooks {
             for hook in sorted.hooks where !(request.skipTests && hook.isTest) {
                 if let dir = base {
                     write(dir, hook.manifest.path, hook.manifest.content)
                 } else {
-                    text += "---\n# Source: \(hook.manifest.path)\n\(hook.manifest.content)\n"
+                    text += "---\n# Source: "
+                    text += hook.manifest.path
+                    text += "\n"
+                    text += hook.manifest.content
+                    text += "\n"
                 }
             }
         }

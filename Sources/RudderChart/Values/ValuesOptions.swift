@@ -43,17 +43,12 @@ public struct ValuesOptions: Sendable {
         for path in valueFiles {
             let data = try readFile(path)
             let current: [String: Value]
-            if let plain = ValuesFastReader.read(data) {
-                // The usual plain file, read straight from its bytes.
-                current = plain
-            } else {
-                do {
-                    current = try ChartLoader.readValuesMap(data, file: path)
-                } catch {
-                    var wrapped = error.wrapped("failed to parse \(path)")
-                    wrapped.file = path
-                    throw wrapped
-                }
+            do {
+                current = try ChartLoader.readValuesMap(data, file: path)
+            } catch {
+                var wrapped = error.wrapped("failed to parse \(path)")
+                wrapped.file = path
+                throw wrapped
             }
             // Merging into nothing gives the file's map itself (no key hashed again).
             base = base.isEmpty ? current : Self.mergeMaps(base, current)
