@@ -1,5 +1,6 @@
 import RudderCore
 import Testing
+import _RudderTestSupport
 
 @testable import RudderChart
 
@@ -7,19 +8,9 @@ import Testing
 /// the result must be exactly that of the reference-tree walk Helm's
 /// coalescing is ported onto, which `ValuesCoalescer.coalesce` still runs.
 @Suite struct CoalescingFastPathTests {
-    /// A small deterministic generator (xorshift), so every run checks the same trees.
-    struct Generator {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state ^= state << 13
-            state ^= state >> 7
-            state ^= state << 17
-            return Int(state % UInt64(bound))
-        }
-    }
 
     /// Keys from a small set, so that user values and defaults overlap often.
-    static func tree(_ generator: inout Generator, depth: Int) -> [String: Value] {
+    static func tree(_ generator: inout SplitMix64, depth: Int) -> [String: Value] {
         var map: [String: Value] = [:]
         for _ in 0..<generator.next(5) {
             map["k\(generator.next(6))"] = value(&generator, depth: depth)
@@ -27,7 +18,7 @@ import Testing
         return map
     }
 
-    static func value(_ generator: inout Generator, depth: Int) -> Value {
+    static func value(_ generator: inout SplitMix64, depth: Int) -> Value {
         switch generator.next(depth > 0 ? 7 : 5) {
         case 0: return .null
         case 1: return .int(generator.next(3))
@@ -46,7 +37,7 @@ import Testing
     }
 
     @Test func sameResultAsTheReferenceTreeWalk() throws {
-        var generator = Generator(state: 0x9E37_79B9_7F4A_7C15)
+        var generator = SplitMix64(seed: 0x9E37_79B9_7F4A_7C15)
         var differences = 0
         var nullsSeen = 0
         for _ in 0..<10_000 {

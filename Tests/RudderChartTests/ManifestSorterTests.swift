@@ -1,64 +1,23 @@
 import Testing
+import _RudderTestSupport
 @testable import RudderChart
 
 /// Splitting and ordering against plain, byte-by-byte statements of Helm's
 /// rules (`releaseutil.SplitManifests`, `SortManifests`' stable kind order).
 @Suite struct ManifestSorterTests {
-    static func isSpace(_ b: UInt8) -> Bool {
-        b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C || b == 0x0B
-    }
-
-    static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        var piece = bytes
-        while let first = piece.first, isSpace(first) { piece = piece.dropFirst() }
-        while let last = piece.last, isSpace(last) { piece = piece.dropLast() }
-        return piece
-    }
-
-    /// Helm's `(?:^|\s*\n)---\s*` over the trimmed text, one byte at a time.
-    static func referenceSplit(_ text: String) -> [String] {
-        let bytes = Array(trimmed(Array(text.utf8)[...]))
-        var pieces: [ArraySlice<UInt8>] = []
-        var pieceStart = 0
-        var i = 0
-        func dashes(_ at: Int) -> Bool {
-            at + 3 <= bytes.count && bytes[at] == 0x2D && bytes[at + 1] == 0x2D && bytes[at + 2] == 0x2D
-        }
-        func skipSpaces(_ from: Int) -> Int {
-            var j = from
-            while j < bytes.count, isSpace(bytes[j]) { j += 1 }
-            return j
-        }
-        if dashes(0) {
-            i = skipSpaces(3)
-            pieceStart = i
-        }
-        while i < bytes.count {
-            if bytes[i] == 0x0A && dashes(i + 1) {
-                pieces.append(bytes[pieceStart..<i])
-                i = skipSpaces(i + 4)
-                pieceStart = i
-            } else {
-                i += 1
-            }
-        }
-        pieces.append(bytes[pieceStart..<bytes.count])
-        return pieces.map(trimmed).filter { !$0.isEmpty }.map { String(decoding: $0, as: UTF8.self) }
-    }
-
     @Test func splitMatchesTheReference() {
         let parts = ["\n", "-", "--", "---", " ", "\t", "\r", "a", "kind: A", "é", "#", "\n---\n", "\n--- x", "\n\n"]
         var random = SplitMix64(seed: 0x5B1_7D0C)
         for round in 0..<3000 {
             var text = ""
             for _ in 0..<(round % 40) { text += parts[Int(random.next() % UInt64(parts.count))] }
-            #expect(ManifestSorter.split(text) == Self.referenceSplit(text), "\(String(reflecting: text))")
+            #expect(ManifestSorter.split(text) == ManifestSplitTests.referenceSplit(text), "\(String(reflecting: text))")
         }
         // Separators at every distance from an eight-byte boundary, and long lines.
         for width in 0..<24 {
             let line = String(repeating: "x", count: width)
             for text in [line + "\n---\n" + line, "\n" + line + "\n---", line + "\n---" + line + "\n--", "---" + line] {
-                #expect(ManifestSorter.split(text) == Self.referenceSplit(text), "\(String(reflecting: text))")
+                #expect(ManifestSorter.split(text) == ManifestSplitTests.referenceSplit(text), "\(String(reflecting: text))")
             }
         }
         // The blanks after a separator belong to it: a `---` right after them starts no new document.

@@ -124,16 +124,6 @@ import _RudderTestSupport
         #expect(ValuesFastReader.read(Array("a: 1\nb: x---y\n".utf8)) == ["a": .float(1), "b": .string("x---y")])
     }
 
-    /// A small deterministic generator (xorshift), so every run checks the same variants.
-    struct Generator {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state ^= state << 13
-            state ^= state >> 7
-            state ^= state << 17
-            return Int(state % UInt64(bound))
-        }
-    }
 
     static let spikes = [
         ":", ": ", " #", "#", "'", "\"", "- ", "-", "[", "]", "{}", "[]", "{", "&a ", "*a", "!", "!!str ", "|", ">",
@@ -142,7 +132,7 @@ import _RudderTestSupport
     ]
 
     /// One variant of `lines`: a line cut, repeated, re-indented or spiked.
-    static func variant(of lines: [[UInt8]], _ generator: inout Generator) -> [UInt8] {
+    static func variant(of lines: [[UInt8]], _ generator: inout SplitMix64) -> [UInt8] {
         var lines = lines
         guard !lines.isEmpty else { return [] }
         for _ in 0...generator.next(2) {
@@ -171,7 +161,7 @@ import _RudderTestSupport
     @Test func variantsAgreeWithTheFullReader() {
         var documents = Self.seeds.map { Array($0.utf8) }
         documents += Self.corpus.map(\.bytes).filter { $0.count < 4_000 }.prefix(150)
-        var generator = Generator(state: 0x9E37_79B9_7F4A_7C15)
+        var generator = SplitMix64(seed: 0x9E37_79B9_7F4A_7C15)
         var readFast = 0
         var disagreements = 0
         var variants = 0
