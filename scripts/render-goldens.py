@@ -86,6 +86,14 @@ INVOCATIONS = [
     ("err-parse", ["rel", F + "/err-parse"]),
     ("library", ["rel", F + "/library"]),
     ("missing-chart", ["rel", F + "/does-not-exist"]),
+    # Helm reads the values flags after locating the chart and before loading it:
+    # a chart that fails to load (or to install) loses to a bad values file.
+    ("missing-chart-bad-values", ["rel", F + "/does-not-exist", "-f", F + "/bad-values.yaml"]),
+    ("bad-chart", ["rel", F + "/bad-chart"]),
+    ("bad-chart-bad-values", ["rel", F + "/bad-chart", "-f", F + "/bad-values.yaml"]),
+    ("bad-chart-missing-values", ["rel", F + "/bad-chart", "-f", F + "/does-not-exist.yaml"]),
+    ("bad-chart-bad-set", ["rel", F + "/bad-chart", "--set", "a[x]=1"]),
+    ("library-bad-values", ["rel", F + "/library", "-f", F + "/bad-values.yaml"]),
     ("no-arguments", []),
     ("too-many-arguments", ["a", "b", "c"]),
 ]

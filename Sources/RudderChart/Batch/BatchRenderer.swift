@@ -154,12 +154,18 @@ public enum BatchRenderer {
                 throw TemplateFailure("invalid release name \"\(request.releaseName)\": \(ReleaseName.rule)")
             }
             let capabilities = try TemplateAction.capabilities(for: request)
-            let chart = try cache.chart(at: request.chartPath).get()
             let inline = release.inlineValues
-            let prepared = try TemplateAction.coalesceValues(chart: chart, request: request) { path throws(ChartError) in
+            let readValuesFile = { (path: String) throws(ChartError) -> [UInt8] in
                 if let bytes = inline[path] { return bytes }
                 return try ValuesOptions.readFileFromDisk(path)
             }
+            let chart: Chart
+            do {
+                chart = try cache.chart(at: request.chartPath).get()
+            } catch {
+                throw TemplateAction.valuesFailureFirst(error, request: request, readFile: readValuesFile)
+            }
+            let prepared = try TemplateAction.coalesceValues(chart: chart, request: request, readFile: readValuesFile)
             // Each schema compiled once per batch.
             try TemplateAction.validateValues(of: prepared, request: request, schemas: cache.schemas)
             let chartPath = request.chartPath

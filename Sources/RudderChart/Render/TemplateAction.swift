@@ -105,19 +105,24 @@ public enum TemplateAction {
         // The top chart's templates are parsed there from the moment its
         // Chart.yaml is read, while its values.yaml and subcharts load here.
         var early: (names: Set<String>, job: TemplateParseJob, parsing: BackgroundWork<FunctionRegistry>)?
-        let chart = try loadInstallableChart(request.chartPath) { name, files in
-            let entries = files.map { file in
-                TemplateEntry(
-                    name: name + "/" + file.name, text: file.text, basePath: name + "/templates", chartIndex: 0,
-                    isPartial: ChartRenderer.baseNameStartsWithUnderscore(file.name))
+        let chart: Chart
+        do {
+            chart = try loadInstallableChart(request.chartPath) { name, files in
+                let entries = files.map { file in
+                    TemplateEntry(
+                        name: name + "/" + file.name, text: file.text, basePath: name + "/templates", chartIndex: 0,
+                        isPartial: ChartRenderer.baseNameStartsWithUnderscore(file.name))
+                }
+                let job = TemplateParseJob(entries: entries)
+                let parsing = BackgroundWork { () -> FunctionRegistry in
+                    let registry = functionTable.finish()
+                    job.work(functions: registry)
+                    return registry
+                }
+                early = (Set(entries.map(\.name)), job, parsing)
             }
-            let job = TemplateParseJob(entries: entries)
-            let parsing = BackgroundWork { () -> FunctionRegistry in
-                let registry = functionTable.finish()
-                job.work(functions: registry)
-                return registry
-            }
-            early = (Set(entries.map(\.name)), job, parsing)
+        } catch {
+            throw valuesFailureFirst(error, request: request)
         }
         // The subcharts' templates (the rest), once the chart tree is known.
         let rest = TemplateParseJob(
@@ -185,6 +190,22 @@ public enum TemplateAction {
             throw TemplateFailure("\(chart.metadata.type) charts are not installable")
         }
         return chart
+    }
+
+    /// What a chart that exists but fails to load (or to install) reports:
+    /// Helm merges the values flags after locating the chart and before
+    /// loading it, so a bad values flag is the error then.
+    static func valuesFailureFirst(
+        _ chartFailure: TemplateFailure, request: TemplateRequest,
+        readFile: (String) throws(ChartError) -> [UInt8] = ValuesOptions.readFileFromDisk
+    ) -> TemplateFailure {
+        guard FileSystem.exists(request.chartPath) else { return chartFailure }
+        do {
+            _ = try request.values.mergedValues(readFile: readFile)
+        } catch {
+            return TemplateFailure(error)
+        }
+        return chartFailure
     }
 
     /// Step 3 (per release): user flags coalesced with the chart's defaults,
