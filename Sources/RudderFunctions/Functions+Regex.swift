@@ -9,7 +9,7 @@ extension HelmFunctions {
     static func registerRegex(_ r: inout Registrar) {
         @Sendable func compile(_ pattern: String, must: Bool) throws -> GoRegex {
             do {
-                return try RegexCache.shared.regex(pattern)
+                return try RegexCache.regex(pattern)
             } catch {
                 throw FunctionError(must ? error.description : error.mustCompileMessage(pattern: pattern))
             }
@@ -24,7 +24,7 @@ extension HelmFunctions {
             }
             r.add(name("regexMatch"), [.string, .string]) { a in
                 let args = Arguments(a)
-                guard let regex = try? RegexCache.shared.regex(try args.string(0)) else {
+                guard let regex = try? RegexCache.regex(try args.string(0)) else {
                     if must { _ = try compile(try args.string(0), must: true) }
                     return .bool(false)
                 }
